@@ -1,0 +1,119 @@
+"""The `rehearse` console script: one argparse tree, one small function per command.
+
+Heavy modules (torch, chromadb, textual) are imported inside the command that needs them, so
+`rehearse --help` answers instantly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from rehearse import __version__
+
+EPILOG = """\
+first steps:
+  rehearse ingest                 index the notes in ./corpus (re-run after editing them)
+  rehearse questions              list the questions mined from your notes
+  rehearse eval retrieval         measure how well search finds each question's section
+
+data lives in a per-user data dir; override it with --data-dir or REHEARSE_DATA_DIR.
+"""
+
+
+def _store_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("storage")
+    group.add_argument(
+        "--data-dir", metavar="DIR",
+        help="where the index, question bank and sessions live (env REHEARSE_DATA_DIR; "
+        "default: your per-user data dir)",
+    )
+    group.add_argument(
+        "--chroma-url", metavar="URL",
+        help="use a Chroma server at http://HOST:PORT instead of the local store "
+        "(env REHEARSE_CHROMA_URL)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    store = _store_options()
+    parser = argparse.ArgumentParser(
+        prog="rehearse",
+        description="Mock interviews grounded in your own interview-prep notes.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"rehearse {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ingest = commands.add_parser(
+        "ingest", parents=[store], help="index prep notes (Markdown/text) for search and questions",
+        description="Chunk, embed and index prep notes, and mine their questions. Re-running is "
+        "incremental: unchanged files are not re-embedded, changed files replace their chunks, "
+        "deleted files (under the given paths) leave the index.",
+    )
+    ingest.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders to index (default: ./corpus)")
+    ingest.set_defaults(run=_run("rehearse.commands.ingest"))
+
+    questions = commands.add_parser(
+        "questions", parents=[store], help="list the question bank mined from your notes",
+    )
+    questions.add_argument("--doc", action="append", metavar="D",
+                           help="only questions from documents whose name contains D")
+    questions.add_argument("--topic", action="append", metavar="T",
+                           help="only questions whose headings or text contain T")
+    questions.add_argument("--difficulty", choices=["easy", "medium", "hard"])
+    questions.add_argument("--all-kinds", action="store_true",
+                           help="include questions you plan to ask the interviewer")
+    questions.add_argument("--answers", action="store_true", help="print the prepared answers")
+    questions.add_argument("--json", action="store_true", help="print JSON, one array")
+    questions.set_defaults(run=_run("rehearse.commands.questions"))
+
+    evaluate = commands.add_parser(
+        "eval", parents=[store], help="offline evaluation suites",
+        description="Run an offline evaluation suite and write its results as JSON.",
+    )
+    evaluate.add_argument("suite", choices=["retrieval"], help="which suite to run")
+    evaluate.add_argument("--out", metavar="DIR", default="eval-results",
+                          help="folder for result files (default: eval-results)")
+    evaluate.add_argument("--golden", metavar="FILE", default="evals/retrieval_golden.jsonl",
+                          help="golden question -> section pairs")
+    evaluate.add_argument("--write-golden", action="store_true",
+                          help="(re)write the golden pairs from the current question bank first")
+    evaluate.set_defaults(run=_run("rehearse.commands.eval_retrieval"))
+    return parser
+
+
+def _run(module: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        return importlib.import_module(module).run(args)
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    from rehearse.errors import USER_ERRORS
+
+    try:
+        return args.run(args)
+    except USER_ERRORS as exc:
+        print(f"rehearse: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("rehearse: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

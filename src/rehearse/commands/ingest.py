@@ -1,0 +1,58 @@
+"""`rehearse ingest [PATH ...]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from rehearse.context import open_context
+from rehearse.settings import DEFAULT_CORPUS
+from retrieval.ingest import Progress as IngestProgress
+from retrieval.ingest import ingest
+
+
+class _RichProgress(IngestProgress):
+    def __init__(self, console: Console) -> None:
+        self._bar = Progress(
+            TextColumn("embedding chunks"), BarColumn(), MofNCompleteColumn(),
+            TimeRemainingColumn(), console=console, transient=True,
+        )
+        self._task = None
+
+    def start(self, total: int) -> None:
+        self._bar.start()
+        self._task = self._bar.add_task("embed", total=total)
+
+    def advance(self, n: int) -> None:
+        if self._task is not None:
+            self._bar.advance(self._task, n)
+
+    def stop(self) -> None:
+        self._bar.stop()
+
+
+def run(args: argparse.Namespace) -> int:
+    console = Console(stderr=True)
+    paths = [Path(p) for p in args.paths] or [DEFAULT_CORPUS]
+    ctx = open_context(args)
+    report = ingest(paths, ctx.layout, ctx.store, ctx.embedder, _RichProgress(console))
+    for skipped in report.skipped:
+        console.print(f"skipped {skipped.path}: {skipped.reason}", markup=False, highlight=False)
+    for notice in report.notices:
+        console.print(f"note: {notice}", markup=False, highlight=False)
+    if not report.ok:
+        console.print(
+            f"Nothing was ingested from {', '.join(map(str, paths))}: no readable Markdown or "
+            "text files.", markup=False,
+        )
+        return 1
+    print(
+        f"{report.files} files, {report.chunks} chunks ({report.embedded} embedded, "
+        f"{report.deleted} removed), {report.questions} questions "
+        f"({report.answered} with prepared answers) in {report.seconds:.1f} s "
+        f"-> {ctx.settings.data_dir}"
+    )
+    return 0
