@@ -26,12 +26,14 @@ def _store_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("storage")
     group.add_argument(
-        "--data-dir", metavar="DIR",
+        "--data-dir",
+        metavar="DIR",
         help="where the index, question bank and sessions live (env REHEARSE_DATA_DIR; "
         "default: your per-user data dir)",
     )
     group.add_argument(
-        "--chroma-url", metavar="URL",
+        "--chroma-url",
+        metavar="URL",
         help="use a Chroma server at http://HOST:PORT instead of the local store "
         "(env REHEARSE_CHROMA_URL)",
     )
@@ -50,40 +52,67 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ingest = commands.add_parser(
-        "ingest", parents=[store], help="index prep notes (Markdown/text) for search and questions",
+        "ingest",
+        parents=[store],
+        help="index prep notes (Markdown/text) for search and questions",
         description="Chunk, embed and index prep notes, and mine their questions. Re-running is "
         "incremental: unchanged files are not re-embedded, changed files replace their chunks, "
         "deleted files (under the given paths) leave the index.",
     )
-    ingest.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or folders to index (default: ./corpus)")
+    ingest.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders to index (default: ./corpus)"
+    )
     ingest.set_defaults(run=_run("rehearse.commands.ingest"))
 
     questions = commands.add_parser(
-        "questions", parents=[store], help="list the question bank mined from your notes",
+        "questions",
+        parents=[store],
+        help="list the question bank mined from your notes",
     )
-    questions.add_argument("--doc", action="append", metavar="D",
-                           help="only questions from documents whose name contains D")
-    questions.add_argument("--topic", action="append", metavar="T",
-                           help="only questions whose headings or text contain T")
+    questions.add_argument(
+        "--doc",
+        action="append",
+        metavar="D",
+        help="only questions from documents whose name contains D",
+    )
+    questions.add_argument(
+        "--topic",
+        action="append",
+        metavar="T",
+        help="only questions whose headings or text contain T",
+    )
     questions.add_argument("--difficulty", choices=["easy", "medium", "hard"])
-    questions.add_argument("--all-kinds", action="store_true",
-                           help="include questions you plan to ask the interviewer")
+    questions.add_argument(
+        "--all-kinds", action="store_true", help="include questions you plan to ask the interviewer"
+    )
     questions.add_argument("--answers", action="store_true", help="print the prepared answers")
     questions.add_argument("--json", action="store_true", help="print JSON, one array")
     questions.set_defaults(run=_run("rehearse.commands.questions"))
 
     evaluate = commands.add_parser(
-        "eval", parents=[store], help="offline evaluation suites",
+        "eval",
+        parents=[store],
+        help="offline evaluation suites",
         description="Run an offline evaluation suite and write its results as JSON.",
     )
     evaluate.add_argument("suite", choices=["retrieval"], help="which suite to run")
-    evaluate.add_argument("--out", metavar="DIR", default="eval-results",
-                          help="folder for result files (default: eval-results)")
-    evaluate.add_argument("--golden", metavar="FILE", default="evals/retrieval_golden.jsonl",
-                          help="golden question -> section pairs")
-    evaluate.add_argument("--write-golden", action="store_true",
-                          help="(re)write the golden pairs from the current question bank first")
+    evaluate.add_argument(
+        "--out",
+        metavar="DIR",
+        default="eval-results",
+        help="folder for result files (default: eval-results)",
+    )
+    evaluate.add_argument(
+        "--golden",
+        metavar="FILE",
+        default="evals/retrieval_golden.jsonl",
+        help="golden question -> section pairs",
+    )
+    evaluate.add_argument(
+        "--write-golden",
+        action="store_true",
+        help="(re)write the golden pairs from the current question bank first",
+    )
     evaluate.set_defaults(run=_run("rehearse.commands.eval_retrieval"))
     return parser
 

@@ -52,7 +52,9 @@ class BM25Index:
         retriever = bm25s.BM25.load(str(directory)) if ids else bm25s.BM25()
         return cls(retriever, ids)
 
-    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+    def search(
+        self, query: str, k: int, allowed: set[str] | None = None
+    ) -> list[tuple[str, float]]:
         if not self.ids:
             return []
         tokens = bm25s.tokenize(
@@ -72,7 +74,5 @@ class BM25Index:
             tokens, k=k, show_progress=False, weight_mask=mask, n_threads=0
         )
         return [
-            (self.ids[int(d)], float(s))
-            for d, s in zip(docs[0], scores[0], strict=False)
-            if s > 0
+            (self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=False) if s > 0
         ]

@@ -20,9 +20,14 @@ def save_catalog(chunks: list[Chunk], path: Path) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         for c in chunks:
             record = {
-                "chunk_id": c.chunk_id, "doc_id": c.doc_id, "heading_path": list(c.heading_path),
-                "text": c.text, "start": c.start, "end": c.end,
-                "start_line": c.start_line, "end_line": c.end_line,
+                "chunk_id": c.chunk_id,
+                "doc_id": c.doc_id,
+                "heading_path": list(c.heading_path),
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "start_line": c.start_line,
+                "end_line": c.end_line,
             }
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     os.replace(tmp, path)
@@ -35,9 +40,14 @@ def load_catalog(path: Path) -> list[Chunk]:
             r = json.loads(line)
             chunks.append(
                 Chunk(
-                    chunk_id=r["chunk_id"], doc_id=r["doc_id"],
-                    heading_path=tuple(r["heading_path"]), text=r["text"], start=r["start"],
-                    end=r["end"], start_line=r["start_line"], end_line=r["end_line"],
+                    chunk_id=r["chunk_id"],
+                    doc_id=r["doc_id"],
+                    heading_path=tuple(r["heading_path"]),
+                    text=r["text"],
+                    start=r["start"],
+                    end=r["end"],
+                    start_line=r["start_line"],
+                    end_line=r["end_line"],
                 )
             )
     return chunks

@@ -45,7 +45,9 @@ def open_client(data_dir: Path, chroma_url: str | None = None) -> Any:
     if chroma_url:
         parsed = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
         if not parsed.hostname:
-            raise StoreUnavailable(f"--chroma-url {chroma_url!r} is not a URL like http://HOST:PORT")
+            raise StoreUnavailable(
+                f"--chroma-url {chroma_url!r} is not a URL like http://HOST:PORT"
+            )
         try:
             client = chromadb.HttpClient(
                 host=parsed.hostname,
@@ -64,7 +66,9 @@ def open_client(data_dir: Path, chroma_url: str | None = None) -> Any:
     try:
         return chromadb.PersistentClient(path=str(path), settings=settings)
     except Exception as exc:
-        raise StoreUnavailable(f"Cannot open the Chroma store at {path}: {_first_line(exc)}") from exc
+        raise StoreUnavailable(
+            f"Cannot open the Chroma store at {path}: {_first_line(exc)}"
+        ) from exc
 
 
 def _first_line(exc: Exception) -> str:
@@ -89,12 +93,16 @@ class ChunkStore:
             page = self._collection.get(include=["metadatas"], limit=_WRITE_BATCH, offset=offset)
             for chunk_id, meta in zip(page["ids"], page["metadatas"] or [], strict=False):
                 out[chunk_id] = StoredChunk(
-                    chunk_id, str(meta.get("doc_id")), str(meta.get("doc_sha")),
+                    chunk_id,
+                    str(meta.get("doc_id")),
+                    str(meta.get("doc_sha")),
                     str(meta.get("source", "")),
                 )
         return out
 
-    def add(self, chunks: list[Chunk], vectors: np.ndarray, docs: dict[str, tuple[str, str]]) -> None:
+    def add(
+        self, chunks: list[Chunk], vectors: np.ndarray, docs: dict[str, tuple[str, str]]
+    ) -> None:
         for start in range(0, len(chunks), _WRITE_BATCH):
             part = chunks[start : start + _WRITE_BATCH]
             self._collection.upsert(
@@ -117,15 +125,15 @@ class ChunkStore:
         for start in range(0, len(chunk_ids), _WRITE_BATCH):
             self._collection.delete(ids=chunk_ids[start : start + _WRITE_BATCH])
 
-    def query(
-        self, vector: np.ndarray, k: int, docs: list[str] | None = None
-    ) -> list[DenseMatch]:
+    def query(self, vector: np.ndarray, k: int, docs: list[str] | None = None) -> list[DenseMatch]:
         where = {"doc_id": {"$in": docs}} if docs else None
         k = min(k, self.count())
         if k <= 0:
             return []
         result = self._collection.query(
-            query_embeddings=vector.reshape(1, -1), n_results=k, where=where,
+            query_embeddings=vector.reshape(1, -1),
+            n_results=k,
+            where=where,
             include=["distances"],
         )
         return [

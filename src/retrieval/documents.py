@@ -40,14 +40,17 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     for path in paths:
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*"))
+                p
+                for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in SUFFIXES and not _hidden(p, path)
             )
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
                 found.append(path)
             else:
-                skipped.append(Skipped(path, f"not a Markdown or text file ({path.suffix or 'no suffix'})"))
+                skipped.append(
+                    Skipped(path, f"not a Markdown or text file ({path.suffix or 'no suffix'})")
+                )
         else:
             skipped.append(Skipped(path, "no such file or directory"))
     return list(dict.fromkeys(found)), skipped
@@ -61,7 +64,9 @@ def read_document(path: Path) -> Document | Skipped:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return Skipped(path, f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB)")
+            return Skipped(
+                path, f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB)"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         return Skipped(path, f"cannot read: {exc.strerror or exc}")

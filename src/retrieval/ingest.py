@@ -82,11 +82,13 @@ def ingest(
     stored = store.stored()
     new = [c for cid, c in current.items() if cid not in stored]
     gone = [
-        cid for cid, s in stored.items()
+        cid
+        for cid, s in stored.items()
         if cid not in current and (s.doc_id in docs or in_scope(s.source))
     ]
     moved = [
-        c for cid, c in current.items()
+        c
+        for cid, c in current.items()
         if cid in stored and stored[cid].doc_sha != docs[c.doc_id][0]
     ]
 
@@ -105,8 +107,9 @@ def ingest(
         store.update_metadata(moved, docs)
     report.embedded, report.deleted = len(new), len(gone)
 
-    changed = bool(new or gone or moved) or not layout.catalog.exists() \
-        or not layout.questions.exists()
+    changed = (
+        bool(new or gone or moved) or not layout.catalog.exists() or not layout.questions.exists()
+    )
     kept_chunks, kept_questions = _kept_from_previous(layout, set(docs), in_scope, stored)
     chunks = kept_chunks + [c for p in parsed for c in p.chunks]
     questions = kept_questions + [q for p in parsed for q in p.questions]
@@ -169,9 +172,7 @@ def _kept_from_previous(
     if not layout.catalog.exists() or not layout.questions.exists():
         return [], []
     sources = {s.doc_id: s.source for s in stored.values()}
-    keep = {
-        doc for doc, source in sources.items() if doc not in read_docs and not in_scope(source)
-    }
+    keep = {doc for doc, source in sources.items() if doc not in read_docs and not in_scope(source)}
     if not keep:
         return [], []
     chunks = [c for c in load_catalog(layout.catalog) if c.doc_id in keep]
@@ -205,8 +206,10 @@ def _write_index(
         own = set(q.chunk_ids)
         hits = retriever.search(q.question, k=REFERENCES_PER_QUESTION + len(own))
         q.references = [
-            Passage(chunk_id=h.chunk_id, doc_id=h.doc_id, heading_path=list(h.heading_path),
-                    text=h.text)
-            for h in hits if h.chunk_id not in own
+            Passage(
+                chunk_id=h.chunk_id, doc_id=h.doc_id, heading_path=list(h.heading_path), text=h.text
+            )
+            for h in hits
+            if h.chunk_id not in own
         ][:REFERENCES_PER_QUESTION]
     save_bank(QuestionBank(questions=questions), layout.questions)

@@ -99,8 +99,7 @@ def parse_markdown(text: str) -> ParsedDocument:
             items = tuple(
                 tuple(t.map)
                 for t in tokens[index + 1 :]
-                if t.type == "list_item_open" and t.level == 1 and t.map
-                and start <= t.map[0] < end
+                if t.type == "list_item_open" and t.level == 1 and t.map and start <= t.map[0] < end
             )
             blocks.append(Block("list", start, end, items=_close_item_spans(items, end)))
         else:

@@ -25,8 +25,20 @@ _QUESTION_WORDS = frozenset(
     "what why how when where which who whom whose is are do does did can could should would "
     "will have has was were".split()
 )
-_PROMPTS = ("explain", "describe", "tell me", "walk me", "walk us", "talk me", "talk us",
-            "compare", "give me an example", "give an example", "show me", "define")
+_PROMPTS = (
+    "explain",
+    "describe",
+    "tell me",
+    "walk me",
+    "walk us",
+    "talk me",
+    "talk us",
+    "compare",
+    "give me an example",
+    "give an example",
+    "show me",
+    "define",
+)
 _NOT_QUESTIONS = ("how to ", "what to ", "what you'll", "what you will", "what we", "what they")
 
 
@@ -62,7 +74,7 @@ def unquote(text: str) -> str:
 
 def is_quoted(text: str) -> bool:
     text = text.strip()
-    return len(text) > 2 and text[0] in "\"“" and text.rstrip(".")[-1] in "\"”"
+    return len(text) > 2 and text[0] in '"“' and text.rstrip(".")[-1] in '"”'
 
 
 def looks_like_question(text: str, *, strict: bool = False, prompts: bool = True) -> bool:

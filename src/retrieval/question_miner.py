@@ -74,8 +74,14 @@ def _heading_question(parsed: ParsedDocument, section: Section) -> _Found:
     if match:  # "What is BigQuery? → **Amazon Redshift**": the arrow half is part of the answer
         title, aside = match.groups()
         body = f"{clean_inline(aside)}\n\n{body}"
-    return _Found(question_text(title), _answer(body), section, section.start_line,
-                  section.end_line, "heading")
+    return _Found(
+        question_text(title),
+        _answer(body),
+        section,
+        section.start_line,
+        section.end_line,
+        "heading",
+    )
 
 
 def _paragraph_questions(parsed: ParsedDocument, section: Section) -> Iterator[_Found]:
@@ -99,13 +105,15 @@ def _paragraph_questions(parsed: ParsedDocument, section: Section) -> Iterator[_
             if following and _A_LABEL.match(parsed.lines[following.start_line]):
                 answer = parsed.span_text(following.start_line, following.end_line)
                 end = following.end_line
-        yield _Found(question_text(question), _answer(answer), section, block.start_line, end,
-                     "qa_label")
+        yield _Found(
+            question_text(question), _answer(answer), section, block.start_line, end, "qa_label"
+        )
 
 
 def _list_questions(parsed: ParsedDocument, section: Section) -> Iterator[_Found]:
     items = [
-        item for item in parsed.list_items
+        item
+        for item in parsed.list_items
         if section.start_line <= item.start_line < section.end_line
     ]
     heading_says_questions = bool(_QUESTION_LIST.search(" ".join(section.path[1:])))
@@ -141,8 +149,12 @@ _NOT_INTERVIEW_LEAD_IN = re.compile(r"self-|checklist|remember|tips|mistakes", r
 def _lead_in(parsed: ParsedDocument, section: Section, item: ListItem) -> str:
     """The short paragraph ending in a colon that introduces the item's top-level list."""
     block = next(
-        (b for b in section.blocks if b.kind == "list" and b.start_line <= item.start_line
-         < b.end_line), None,
+        (
+            b
+            for b in section.blocks
+            if b.kind == "list" and b.start_line <= item.start_line < b.end_line
+        ),
+        None,
     )
     if block is None:
         return ""
@@ -157,7 +169,8 @@ def _parent_lead_in(parsed: ParsedDocument, item: ListItem, items: list[ListItem
     if item.depth == 0:
         return ""
     parents = [
-        o for o in items
+        o
+        for o in items
         if o.depth == item.depth - 1 and o.start_line < item.start_line < o.end_line
     ]
     if not parents:
@@ -181,8 +194,11 @@ def _item_question_form(first_line: str, in_question_list: bool) -> str | None:
     if _Q_LABEL.match(text):
         return "q_line"
     bare = strip_numbering(strip_label(text))
-    if is_quoted(bare) and (in_question_list or starts_with_question_word(bare)
-                            or looks_like_question(bare, prompts=False)):
+    if is_quoted(bare) and (
+        in_question_list
+        or starts_with_question_word(bare)
+        or looks_like_question(bare, prompts=False)
+    ):
         return "quoted"
     if looks_like_question(text, prompts=False):
         return "list_item"
@@ -212,8 +228,12 @@ def _answer(source: str) -> str | None:
     text = _dedent("\n".join(lines)).strip()
     if _A_LABEL.match(text):  # "- A: ..." as a sibling bullet: drop the bullet with the label
         text = re.sub(r"^[-*+]\s+", "", text)
-    text = re.sub(r"^(?:\*\*|__)?\s*(?:A|Answer)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*", "", text,
-                  flags=re.IGNORECASE).strip()
+    text = re.sub(
+        r"^(?:\*\*|__)?\s*(?:A|Answer)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    ).strip()
     text = re.sub(r"^[-*+]\s+(?=\S)", "", text) if text.count("\n") == 0 else text
     if not text or re.fullmatch(r"[-=_*\s]+", text):
         return None
@@ -244,8 +264,7 @@ def _to_question(found: _Found, chunks: list[Chunk], doc_id: str) -> Question:
     )
     kind = "to_ask" if asked_by_candidate else "interview"
     overlapping = [
-        c.chunk_id for c in chunks
-        if c.start_line < found.end_line and found.line < c.end_line
+        c.chunk_id for c in chunks if c.start_line < found.end_line and found.line < c.end_line
     ]
     answer = found.answer
     return Question(
@@ -265,8 +284,12 @@ def _to_question(found: _Found, chunks: list[Chunk], doc_id: str) -> Question:
 
 
 def _topic(heading: str) -> str:
-    text = re.sub(r"^(?:SECTION\s+[\d.]+\s*[—:-]\s*|Block\s+\d+\s*:\s*|Part\s+\d+\s*:\s*)", "",
-                  heading, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:SECTION\s+[\d.]+\s*[—:-]\s*|Block\s+\d+\s*:\s*|Part\s+\d+\s*:\s*)",
+        "",
+        heading,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"\s*\([^)]*\)\s*$", "", strip_numbering(text)).strip(" :—-")
     return text
 
@@ -280,8 +303,11 @@ def _normalise(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-_HARD = re.compile(r"\b(design|scale|scaling|architect\w*|trade-?offs?|production|senior|advanced|"
-                   r"optimi[sz]\w*|real-time|multi-|governance|evolution|idempoten\w*)\b", re.I)
+_HARD = re.compile(
+    r"\b(design|scale|scaling|architect\w*|trade-?offs?|production|senior|advanced|"
+    r"optimi[sz]\w*|real-time|multi-|governance|evolution|idempoten\w*)\b",
+    re.I,
+)
 _EASY = re.compile(r"^(what is|what are|what's a|define)\b|\b(basic|simple|background)\b", re.I)
 
 

@@ -35,8 +35,12 @@ def save_pairs(pairs: list[GoldenPair], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         for p in pairs:
-            record = {"id": p.id, "query": p.query, "doc_id": p.doc_id,
-                      "heading_path": list(p.heading_path)}
+            record = {
+                "id": p.id,
+                "query": p.query,
+                "doc_id": p.doc_id,
+                "heading_path": list(p.heading_path),
+            }
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -49,8 +53,9 @@ def load_pairs(path: Path) -> list[GoldenPair]:
     return pairs
 
 
-def evaluate(retriever: Retriever, pairs: list[GoldenPair], modes: tuple[Mode, ...] = MODES
-             ) -> dict[str, dict[str, float]]:
+def evaluate(
+    retriever: Retriever, pairs: list[GoldenPair], modes: tuple[Mode, ...] = MODES
+) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     for mode in modes:
         ranks = [_rank(retriever, pair, mode) for pair in pairs]

@@ -91,14 +91,18 @@ class Retriever:
         allowed: set[str] | None,
     ) -> list[tuple[str, float]]:
         vector = self.embedder.embed([query])[0]
-        exact_docs = sorted({c.doc_id for c in self._chunks.values() if _matches(c.doc_id, docs)}) \
-            if docs else None
+        exact_docs = (
+            sorted({c.doc_id for c in self._chunks.values() if _matches(c.doc_id, docs)})
+            if docs
+            else None
+        )
         # Topic filters are substring matches on headings, which Chroma's `where` cannot
         # express; ask for more and filter here.
         fetch = k * 8 if topics else k
         matches = self._store.query(vector, fetch, exact_docs)
         return [
-            (m.chunk_id, m.similarity) for m in matches
+            (m.chunk_id, m.similarity)
+            for m in matches
             if m.chunk_id in self._chunks and (allowed is None or m.chunk_id in allowed)
         ][:k]
 
@@ -106,7 +110,8 @@ class Retriever:
         if not docs and not topics:
             return None
         return {
-            c.chunk_id for c in self._chunks.values()
+            c.chunk_id
+            for c in self._chunks.values()
             if _matches(c.doc_id, docs) and _topic_matches(c.heading_path, topics)
         }
 

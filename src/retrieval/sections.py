@@ -62,11 +62,7 @@ def _absorb_answer_subsections(sections: list[Section]) -> list[Section]:
     merged: list[Section] = []
     owner: Section | None = None
     for section in sections:
-        if (
-            owner is not None
-            and section.level > owner.level
-            and not section.is_question
-        ):
+        if owner is not None and section.level > owner.level and not section.is_question:
             owner.blocks.extend(section.blocks)
             owner.end_line = max(owner.end_line, section.end_line)
             continue

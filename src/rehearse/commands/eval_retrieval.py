@@ -34,8 +34,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"{mode:<8} {m['recall@1']:>9.3f} {m['recall@5']:>9.3f} {m['mrr@10']:>8.3f}{flag}")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    payload = {"suite": "retrieval", "default_mode": DEFAULT_MODE, "golden": str(golden),
-               "queries": len(pairs), "seconds": round(seconds, 2), "modes": results}
+    payload = {
+        "suite": "retrieval",
+        "default_mode": DEFAULT_MODE,
+        "golden": str(golden),
+        "queries": len(pairs),
+        "seconds": round(seconds, 2),
+        "modes": results,
+    }
     (out / "retrieval.json").write_text(json.dumps(payload, indent=2), encoding="utf-8")
     print(f"wrote {out / 'retrieval.json'}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -17,8 +18,12 @@ from retrieval.ingest import ingest
 class _RichProgress(IngestProgress):
     def __init__(self, console: Console) -> None:
         self._bar = Progress(
-            TextColumn("embedding chunks"), BarColumn(), MofNCompleteColumn(),
-            TimeRemainingColumn(), console=console, transient=True,
+            TextColumn("embedding chunks"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
         )
         self._task = None
 
@@ -39,14 +44,16 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [DEFAULT_CORPUS]
     ctx = open_context(args)
     report = ingest(paths, ctx.layout, ctx.store, ctx.embedder, _RichProgress(console))
+    # Plain prints: one line per file, never wrapped, so scripts can grep them.
     for skipped in report.skipped:
-        console.print(f"skipped {skipped.path}: {skipped.reason}", markup=False, highlight=False)
+        print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     for notice in report.notices:
-        console.print(f"note: {notice}", markup=False, highlight=False)
+        print(f"note: {notice}", file=sys.stderr)
     if not report.ok:
-        console.print(
+        print(
             f"Nothing was ingested from {', '.join(map(str, paths))}: no readable Markdown or "
-            "text files.", markup=False,
+            "text files.",
+            file=sys.stderr,
         )
         return 1
     print(

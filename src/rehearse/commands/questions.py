@@ -14,7 +14,9 @@ def run(args: argparse.Namespace) -> int:
     layout.require_index()
     bank = load_bank(layout.questions)
     questions = bank.filter(
-        docs=args.doc, topics=args.topic, difficulty=args.difficulty,
+        docs=args.doc,
+        topics=args.topic,
+        difficulty=args.difficulty,
         kind=None if args.all_kinds else "interview",
     )
     if args.json:

@@ -1,0 +1,28 @@
+"""Small helpers shared by tests: parse a fixture file the way ingestion does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrieval.chunker import Chunk, chunk_sections
+from retrieval.documents import Document, read_document
+from retrieval.markdown_blocks import parse_markdown
+from retrieval.question_bank import Question
+from retrieval.question_miner import mine_questions
+from retrieval.sections import build_sections
+
+
+def parse_file(path: Path, max_chars: int | None = None) -> tuple[list[Chunk], list[Question]]:
+    doc = read_document(path)
+    assert isinstance(doc, Document), doc
+    parsed = parse_markdown(doc.text)
+    sections = build_sections(parsed, doc.doc_id)
+    kwargs = {"max_chars": max_chars} if max_chars else {}
+    chunks = chunk_sections(parsed, sections, doc.doc_id, **kwargs)
+    return chunks, mine_questions(parsed, sections, chunks, doc.doc_id)
+
+
+def by_text(questions: list[Question], fragment: str) -> Question:
+    matches = [q for q in questions if fragment.lower() in q.question.lower()]
+    assert len(matches) == 1, (fragment, [q.question for q in questions])
+    return matches[0]

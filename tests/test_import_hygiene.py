@@ -1,0 +1,18 @@
+"""Imports flow tui -> agent -> retrieval, and heavy libraries load only when used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _modules_after(statement: str) -> set[str]:
+    code = f"import sys; {statement}; print(' '.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_retrieval_does_not_import_the_agent_the_tui_or_the_model():
+    loaded = _modules_after("import retrieval.ingest, retrieval.search, retrieval.question_bank")
+    assert not {"agent", "tui", "textual", "torch", "sentence_transformers"} & loaded
+    assert "chromadb" not in loaded  # imported when a store is opened
