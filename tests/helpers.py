@@ -26,3 +26,11 @@ def by_text(questions: list[Question], fragment: str) -> Question:
     matches = [q for q in questions if fragment.lower() in q.question.lower()]
     assert len(matches) == 1, (fragment, [q.question for q in questions])
     return matches[0]
+
+
+def seed_questions_with_answers(corpus: Path) -> list[Question]:
+    """The seed corpus's answered questions, mined without embedding anything."""
+    out: list[Question] = []
+    for path in sorted(corpus.glob("*.md")):
+        out.extend(q for q in parse_file(path)[1] if q.golden_answer)
+    return out

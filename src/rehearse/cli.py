@@ -17,6 +17,7 @@ first steps:
   rehearse ingest                 index the notes in ./corpus (re-run after editing them)
   rehearse questions              list the questions mined from your notes
   rehearse eval retrieval         measure how well search finds each question's section
+  rehearse grade --input a.jsonl  grade answers against reference answers, offline
 
 data lives in a per-user data dir; override it with --data-dir or REHEARSE_DATA_DIR.
 """
@@ -88,6 +89,25 @@ def build_parser() -> argparse.ArgumentParser:
     questions.add_argument("--answers", action="store_true", help="print the prepared answers")
     questions.add_argument("--json", action="store_true", help="print JSON, one array")
     questions.set_defaults(run=_run("rehearse.commands.questions"))
+
+    grade = commands.add_parser(
+        "grade",
+        help="grade a batch of answers (JSONL in, JSONL out)",
+        description="Grade answers against reference answers. Each input line is "
+        '{"id", "question", "reference": str or [str], "answer", "key_points": [str] (optional)}; '
+        'each output line is {"id", "score" (1-5), "criteria", "covered", "missing", "scorer", '
+        '"confidence" (0-1)}. Bad lines are reported by number and skipped.',
+    )
+    grade.add_argument("--input", required=True, metavar="IN.jsonl")
+    grade.add_argument("--output", metavar="OUT.jsonl", help="default: standard output")
+    grade.add_argument(
+        "--llm",
+        choices=["offline", "openai"],
+        default="offline",
+        help="grader: offline key-point scorer (default) or an LLM judge",
+    )
+    grade.add_argument("--rubric", metavar="FILE", help="a rubric YAML to use instead of ours")
+    grade.set_defaults(run=_run("rehearse.commands.grade"))
 
     evaluate = commands.add_parser(
         "eval",

@@ -1,0 +1,1 @@
+"""Graders: the offline key-point scorer, and (later) the LLM judge."""
