@@ -28,7 +28,7 @@ class Passage(BaseModel):
 
     @property
     def source(self) -> str:
-        return f"{self.doc_id} > {' > '.join(self.heading_path)}"
+        return f"{self.doc_id} > {self.heading_path[-1]}"
 
 
 class Question(BaseModel):
@@ -55,6 +55,11 @@ class Question(BaseModel):
 
     @property
     def source(self) -> str:
+        """Document > nearest heading > line: enough to find it, short enough to read."""
+        return f"{self.doc_id} > {self.heading_path[-1]} (line {self.line})"
+
+    @property
+    def full_source(self) -> str:
         return f"{self.doc_id} > {' > '.join(self.heading_path)}"
 
     @property

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     for q in questions:
         marker = "*" if q.golden_answer else " "
         print(f"{marker} [{q.difficulty:<6}] {q.question}")
-        print(f"    {q.source}  (line {q.line}, {q.id})")
+        print(f"    {q.full_source}  (line {q.line}, {q.id})")
         if args.answers and q.golden_answer:
             for line in q.golden_answer.splitlines():
                 print(f"      {line}")

@@ -1,0 +1,81 @@
+"""Putting an interviewer together from a data dir: bank, chunks, providers, checkpoints.
+
+The embedding model starts loading in a background thread here, so the first question (which
+needs no model in offline mode) is on screen while torch is still importing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agent.deps import Deps
+from agent.graph import build_graph
+from agent.providers.offline import OfflineGrader, OfflineInterviewer
+from agent.rubric import load_rubric
+from agent.session_store import SessionStore, SessionStoreError, connect
+from retrieval.chunk_catalog import load_catalog
+from retrieval.embedder import MiniLMEmbedder
+from retrieval.layout import DataLayout, IndexMissing
+from retrieval.question_bank import load_bank
+
+
+@dataclass
+class Assembled:
+    graph: Any
+    store: SessionStore
+    deps: Deps
+    mode: str
+
+
+def assemble(
+    layout: DataLayout,
+    rubric_path: Path | None = None,
+    embedder: Any | None = None,
+    interviewer: Any | None = None,
+    grader: Any | None = None,
+    checkpointer: Any | None = None,
+) -> Assembled:
+    from agent.scoring.offline_scorer import OfflineScorer
+
+    layout.require_index()
+    bank = load_bank(layout.questions)
+    if not bank.filter():
+        raise IndexMissing(
+            f"The question bank in {layout.root} has no interview questions. Add notes with "
+            "questions (e.g. '## What is X?' headings or Q:/A: lines) and run `rehearse ingest`."
+        )
+    if embedder is None:
+        embedder = MiniLMEmbedder()
+        threading.Thread(target=embedder.load, name="load-embedder", daemon=True).start()
+    offline_grader = OfflineGrader(OfflineScorer(embedder, load_rubric(rubric_path)))
+    conn = connect(layout.sessions_db)
+    store = SessionStore(conn)
+    if checkpointer is None:
+        checkpointer = _sqlite_saver(conn, layout.sessions_db)
+    deps = Deps(
+        bank=bank,
+        interviewer=interviewer or OfflineInterviewer(bank),
+        grader=grader or offline_grader,
+        fallback_grader=offline_grader,
+        rubric=load_rubric(rubric_path),
+        chunks={c.chunk_id: c for c in load_catalog(layout.catalog)},
+        history=store.reports,
+    )
+    graph = build_graph(deps).compile(checkpointer=checkpointer)
+    mode = (interviewer or deps.interviewer).name
+    return Assembled(graph, store, deps, mode)
+
+
+def _sqlite_saver(conn: sqlite3.Connection, path: Path) -> Any:
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    try:
+        saver = SqliteSaver(conn)
+        saver.setup()
+    except sqlite3.DatabaseError as exc:
+        raise SessionStoreError(f"The sessions database {path} is unreadable ({exc}).") from exc
+    return saver

@@ -1,0 +1,19 @@
+"""await_answer: pause the graph until the candidate acts (answer, skip, hint, repeat, end)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.types import interrupt
+
+from agent.state import InterviewState
+
+ACTIONS = ("answer", "skip", "hint", "repeat", "end")
+
+
+def await_answer(state: InterviewState) -> dict[str, Any]:
+    # The node re-runs from the top on resume, so it does nothing but interrupt.
+    value = interrupt(state["prompt"])
+    if not isinstance(value, dict) or value.get("action") not in ACTIONS:
+        value = {"action": "answer", "text": str(value)}
+    return {"last_input": {"action": value["action"], "text": str(value.get("text", ""))}}

@@ -1,0 +1,138 @@
+"""ask, follow_up, give_hint, repeat_prompt, skip_question: everything the interviewer says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from langgraph.config import get_stream_writer
+
+from agent.deps import Deps
+from agent.providers.base import ProviderError
+from agent.providers.offline import OfflineInterviewer
+from agent.state import InterviewState, Prompt, QuestionRecord
+from agent.transcript import turn
+from retrieval.question_bank import Passage
+
+
+def _speak(deps: Deps, pieces: Iterator[str], fallback: Iterator[str]) -> tuple[str, str | None]:
+    """Stream a provider's text to the front end; on failure, use the offline phrasing."""
+    try:
+        write = get_stream_writer()
+    except RuntimeError:  # called outside a graph run (unit tests of a node)
+        def write(_chunk: Any) -> None:
+            return None
+    text = ""
+    try:
+        for piece in pieces:
+            text += piece
+            write({"token": piece})
+        if text.strip():
+            return text.strip(), None
+        raise ProviderError("the model returned no text")
+    except ProviderError as exc:
+        if text:
+            write({"retract": True})
+        return "".join(fallback), f"The model failed ({exc}); the question comes from your notes."
+
+
+def _offline(deps: Deps) -> OfflineInterviewer:
+    if isinstance(deps.interviewer, OfflineInterviewer):
+        return deps.interviewer
+    return OfflineInterviewer(deps.bank)
+
+
+def _passages(deps: Deps, question_id: str) -> list[Passage]:
+    q = deps.question(question_id)
+    own = [
+        Passage(chunk_id=c.chunk_id, doc_id=c.doc_id, heading_path=list(c.heading_path),
+                text=c.text)
+        for c in (deps.chunks.get(cid) for cid in q.chunk_ids) if c is not None
+    ]
+    return own + list(q.references)
+
+
+def ask(state: InterviewState, deps: Deps) -> dict[str, Any]:
+    index = state["index"]
+    question_id = state["plan"][index]
+    q = deps.question(question_id)
+    text, failure = _speak(
+        deps, deps.interviewer.question(q, _passages(deps, question_id)),
+        _offline(deps).question(q, []),
+    )
+    now = deps.clock()
+    prompt: Prompt = {
+        "kind": "question", "question_id": question_id, "text": text, "source": q.source,
+        "index": index + 1, "total": len(state["plan"]), "target_point": None,
+    }
+    record: QuestionRecord = {
+        "question_id": question_id, "question": q.question, "source": q.source,
+        "topic": q.primary_topic, "answers": [], "grade": None, "probed": [], "hints": 0,
+        "skipped": False, "fallback": False,
+    }
+    turns = [turn("interviewer", "question", text, now, question_id, source=q.source,
+                  index=index + 1, total=len(state["plan"]))]
+    if failure:
+        turns.insert(0, turn("system", "notice", failure, now, question_id))
+    return {"prompt": prompt, "records": {question_id: record}, "transcript": turns}
+
+
+def follow_up(state: InterviewState, deps: Deps) -> dict[str, Any]:
+    prompt = state["prompt"]
+    question_id = prompt["question_id"]
+    record = dict(state["records"][question_id])
+    grade = record["grade"] or {}
+    target = next(p for p in grade.get("missing", []) if p not in record["probed"])
+    q = deps.question(question_id)
+    passages = _passages(deps, question_id)
+    covered = grade.get("covered", [])
+    text, failure = _speak(
+        deps, deps.interviewer.follow_up(q, covered, target, passages[0] if passages else None),
+        _offline(deps).follow_up(q, covered, target, None),
+    )
+    record["probed"] = [*record["probed"], target]
+    now = deps.clock()
+    turns = [turn("interviewer", "follow_up", text, now, question_id, source=q.source,
+                  index=prompt["index"], total=prompt["total"])]
+    if failure:
+        turns.insert(0, turn("system", "notice", failure, now, question_id))
+    new_prompt: Prompt = {**prompt, "kind": "follow_up", "text": text, "target_point": target}
+    return {"prompt": new_prompt, "records": {question_id: record}, "transcript": turns}
+
+
+def give_hint(state: InterviewState, deps: Deps) -> dict[str, Any]:
+    prompt = state["prompt"]
+    question_id = prompt["question_id"]
+    record = dict(state["records"][question_id])
+    q = deps.question(question_id)
+    target = prompt.get("target_point")
+    if target is None:
+        missing = (record.get("grade") or {}).get("missing") or q.key_points
+        target = missing[0] if missing else None
+    try:
+        text = deps.interviewer.hint(q, target, record["hints"])
+    except ProviderError:
+        text = _offline(deps).hint(q, target, record["hints"])
+    record["hints"] = record["hints"] + 1
+    return {
+        "records": {question_id: record},
+        "transcript": [turn("interviewer", "hint", text, deps.clock(), question_id)],
+    }
+
+
+def repeat_prompt(state: InterviewState, deps: Deps) -> dict[str, Any]:
+    prompt = state["prompt"]
+    return {"transcript": [turn("interviewer", "repeat", prompt["text"], deps.clock(),
+                                prompt["question_id"], source=prompt["source"],
+                                index=prompt["index"], total=prompt["total"])]}
+
+
+def skip_question(state: InterviewState, deps: Deps) -> dict[str, Any]:
+    question_id = state["prompt"]["question_id"]
+    record = dict(state["records"][question_id])
+    if not record["answers"]:
+        record["skipped"] = True
+    return {
+        "records": {question_id: record},
+        "transcript": [turn("candidate", "skip", "(skipped)", deps.clock(), question_id)],
+    }

@@ -1,0 +1,55 @@
+"""score: grade everything the candidate has said about the current question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.deps import Deps
+from agent.grade import Grade, GradeRequest
+from agent.providers.base import ProviderError
+from agent.state import InterviewState
+from agent.transcript import escape_controls, turn
+from retrieval.key_points import key_points
+from retrieval.question_bank import Question
+
+
+def grade_request(q: Question, answers: list[str]) -> tuple[GradeRequest, bool]:
+    """The request for a bank question; `grounded` is False without a prepared answer."""
+    if q.golden_answer:
+        return GradeRequest(id=q.id, question=q.question, reference=[q.golden_answer],
+                            answer="\n\n".join(answers), key_points=q.key_points or None), True
+    # Reference passages are alternatives, each graded on its own key points; their questions
+    # ("How do you ensure data quality?") are not points an answer should cover.
+    references = [_statements(p.text) for p in q.references]
+    references = [r for r in references if key_points(r)] or [q.question]
+    return GradeRequest(id=q.id, question=q.question, reference=references,
+                        answer="\n\n".join(answers)), False
+
+
+def _statements(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.rstrip().endswith("?"))
+
+
+def score(state: InterviewState, deps: Deps) -> dict[str, Any]:
+    text = state["last_input"]["text"]
+    question_id = state["prompt"]["question_id"]
+    record = dict(state["records"][question_id])
+    record["answers"] = [*record["answers"], text]
+    q = deps.question(question_id)
+    request, grounded = grade_request(q, [a for a in record["answers"] if a.strip()])
+    now = deps.clock()
+    turns = [turn("candidate", "answer", escape_controls(text), now, question_id)]
+    try:
+        grade: Grade = deps.grader.grade(request, grounded)
+    except ProviderError as exc:
+        grade = deps.fallback_grader.grade(request, grounded)
+        record["fallback"] = True
+        turns.append(turn("system", "notice", f"The judge failed ({exc}); this answer was "
+                          "scored offline.", now, question_id))
+    if not text.strip():
+        grade.notices.append("No answer given: scored as no answer.")
+    record["grade"] = grade.model_dump()
+    turns.extend(turn("system", "notice", n, now, question_id) for n in grade.notices)
+    turns.append(turn("system", "score", f"{grade.score:.1f}/5", now, question_id,
+                      grade=record["grade"], grounded=grounded))
+    return {"records": {question_id: record}, "transcript": turns}

@@ -1,0 +1,1 @@
+"""Interviewer providers: who phrases the questions, and who judges the answers."""

@@ -1,0 +1,46 @@
+"""Routers: pure functions from state to the name of the next node. No I/O, no models."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from agent.state import InterviewState
+
+DEFAULT_MAX_FOLLOW_UPS = 2
+
+
+def route_after_plan(state: InterviewState) -> Literal["ask", "report"]:
+    return "ask" if state.get("plan") else "report"
+
+
+def route_input(
+    state: InterviewState,
+) -> Literal["score", "skip_question", "give_hint", "repeat_prompt", "report"]:
+    action = state.get("last_input", {}).get("action", "answer")
+    return {
+        "answer": "score",
+        "skip": "skip_question",
+        "hint": "give_hint",
+        "repeat": "repeat_prompt",
+        "end": "report",
+    }.get(action, "score")  # type: ignore[return-value]
+
+
+def route_after_score(state: InterviewState) -> Literal["follow_up", "advance"]:
+    """Probe the most important missed key point, at most K times per question; an empty
+    answer is not probed (the candidate said nothing to build on)."""
+    prompt = state["prompt"]
+    record = state["records"][prompt["question_id"]]
+    limit = state.get("config", {}).get("max_follow_ups", DEFAULT_MAX_FOLLOW_UPS)
+    grade = record.get("grade") or {}
+    unprobed = [p for p in grade.get("missing", []) if p not in record.get("probed", [])]
+    answered = bool(state.get("last_input", {}).get("text", "").strip())
+    if answered and unprobed and len(record.get("probed", [])) < limit:
+        return "follow_up"
+    return "advance"
+
+
+def route_next(state: InterviewState) -> Literal["ask", "report"]:
+    if state.get("ended") or state["index"] >= len(state.get("plan", [])):
+        return "report"
+    return "ask"
