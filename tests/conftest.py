@@ -26,6 +26,9 @@ class FakeEmbedder:
     def __init__(self) -> None:
         self.calls: list[int] = []
 
+    def load(self) -> None:
+        """Nothing to load; here so it can stand in for MiniLMEmbedder everywhere."""
+
     def embed(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> np.ndarray:

@@ -47,9 +47,15 @@ def event_for(turn: dict[str, Any]) -> Event | None:
     """The event a new transcript turn means to a front end; candidate turns mean none."""
     kind, data = turn.get("kind"), turn.get("data", {})
     if kind in ("question", "follow_up", "repeat"):
-        return QuestionEvent(turn["text"], data.get("source", ""), turn.get("question_id") or "",
-                             data.get("index", 0), data.get("total", 0),
-                             follow_up=kind == "follow_up", repeat=kind == "repeat")
+        return QuestionEvent(
+            turn["text"],
+            data.get("source", ""),
+            turn.get("question_id") or "",
+            data.get("index", 0),
+            data.get("total", 0),
+            follow_up=kind == "follow_up",
+            repeat=kind == "repeat",
+        )
     if kind == "hint":
         return HintEvent(turn["text"], turn.get("question_id") or "")
     if kind == "score":

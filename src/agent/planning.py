@@ -12,9 +12,7 @@ from collections import defaultdict
 from retrieval.question_bank import Question
 
 
-def plan_questions(
-    candidates: list[Question], n: int, avoid: set[str], seed: int
-) -> list[str]:
+def plan_questions(candidates: list[Question], n: int, avoid: set[str], seed: int) -> list[str]:
     """Round-robin over topics in a seeded order; within a topic, questions not asked
     recently come first, then questions with a prepared answer (they can be graded best)."""
     rng = random.Random(seed)
@@ -28,8 +26,12 @@ def plan_questions(
     rng.shuffle(topics)
     # Topics with fresh questions go first, so a short interview is not spent on repeats;
     # then topics where the notes hold prepared answers, which grade with confidence.
-    topics.sort(key=lambda t: (all(q.id in avoid for q in by_topic[t]),
-                               all(q.golden_answer is None for q in by_topic[t])))
+    topics.sort(
+        key=lambda t: (
+            all(q.id in avoid for q in by_topic[t]),
+            all(q.golden_answer is None for q in by_topic[t]),
+        )
+    )
     plan: list[str] = []
     while len(plan) < n and any(by_topic.values()):
         for topic in topics:

@@ -24,25 +24,29 @@ def build_report(
         if record is None:
             continue
         grade = record.get("grade") or {}
-        questions.append({
-            "question_id": question_id,
-            "question": record["question"],
-            "source": record["source"],
-            "topic": record["topic"],
-            "skipped": record.get("skipped", False),
-            "score": grade.get("score"),
-            "criteria": grade.get("criteria", {}),
-            "covered": grade.get("covered", []),
-            "missing": grade.get("missing", []),
-            "scorer": grade.get("scorer"),
-            "confidence": grade.get("confidence"),
-            "low_confidence": grade.get("confidence") is not None
-            and grade["confidence"] < LOW_CONFIDENCE,
-            "follow_ups": len(record.get("probed", [])),
-            "hints": record.get("hints", 0),
-            "fallback": record.get("fallback", False),
-            "reread": [record["source"]] if grade.get("missing") or record.get("skipped") else [],
-        })
+        questions.append(
+            {
+                "question_id": question_id,
+                "question": record["question"],
+                "source": record["source"],
+                "topic": record["topic"],
+                "skipped": record.get("skipped", False),
+                "score": grade.get("score"),
+                "criteria": grade.get("criteria", {}),
+                "covered": grade.get("covered", []),
+                "missing": grade.get("missing", []),
+                "scorer": grade.get("scorer"),
+                "confidence": grade.get("confidence"),
+                "low_confidence": grade.get("confidence") is not None
+                and grade["confidence"] < LOW_CONFIDENCE,
+                "follow_ups": len(record.get("probed", [])),
+                "hints": record.get("hints", 0),
+                "fallback": record.get("fallback", False),
+                "reread": [record["source"]]
+                if grade.get("missing") or record.get("skipped")
+                else [],
+            }
+        )
     scored = [q for q in questions if q["score"] is not None]
     topics = _topic_scores(questions)
     return {
@@ -82,8 +86,7 @@ def _trend(topics: dict[str, float], history: list[dict[str, Any]]) -> dict[str,
     for topic, now in topics.items():
         earlier = [h["topics"][topic] for h in history if topic in h.get("topics", {})]
         if earlier:
-            trend[topic] = {"before": round(mean(earlier), 2), "now": now,
-                            "sessions": len(earlier)}
+            trend[topic] = {"before": round(mean(earlier), 2), "now": now, "sessions": len(earlier)}
     return trend
 
 
@@ -109,10 +112,17 @@ def render_markdown(report: dict[str, Any], session_id: str) -> str:
             lines += ["", "Skipped.", ""]
         elif q["score"] is not None:
             crit = ", ".join(f"{k} {v}" for k, v in q["criteria"].items())
-            sure = " (low confidence: no prepared answer or thin evidence)" \
-                if q["low_confidence"] else ""
-            lines += ["", f"Score {q['score']:.1f}/5 — {crit} · scorer {q['scorer']}, "
-                      f"confidence {q['confidence']:.2f}{sure}", ""]
+            sure = (
+                " (low confidence: no prepared answer or thin evidence)"
+                if q["low_confidence"]
+                else ""
+            )
+            lines += [
+                "",
+                f"Score {q['score']:.1f}/5 — {crit} · scorer {q['scorer']}, "
+                f"confidence {q['confidence']:.2f}{sure}",
+                "",
+            ]
         lines += [f"- covered: {p}" for p in q["covered"]]
         lines += [f"- missed: {p}" for p in q["missing"]]
         if q["reread"]:
@@ -120,8 +130,10 @@ def render_markdown(report: dict[str, Any], session_id: str) -> str:
         lines.append("")
     if report["trend"]:
         lines += ["## Trend", ""]
-        lines += [f"- {t}: {v['before']:.2f} → {v['now']:.2f} ({v['sessions']} earlier)"
-                  for t, v in report["trend"].items()]
+        lines += [
+            f"- {t}: {v['before']:.2f} → {v['now']:.2f} ({v['sessions']} earlier)"
+            for t, v in report["trend"].items()
+        ]
         lines.append("")
     if report["weakest_topics"]:
         lines += ["## Practise next", ""] + [f"- {t}" for t in report["weakest_topics"]] + [""]

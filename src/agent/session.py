@@ -107,8 +107,9 @@ class InterviewSession:
         row = self._store.get(self.session_id)
         initial = {"config": dict(config or (row.config if row else {})), "transcript": []}
         events = self._run(initial)
-        self._store.update(self.session_id, config={**initial["config"],
-                                                    "plan": self._values().get("plan", [])})
+        self._store.update(
+            self.session_id, config={**initial["config"], "plan": self._values().get("plan", [])}
+        )
         return events
 
     def answer(self, text: str) -> list[Event]:

@@ -69,17 +69,28 @@ class SessionStore:
             (session_id, now, now, mode, json.dumps(config)),
         )
 
-    def update(self, session_id: str, *, status: str | None = None,
-               report: dict[str, Any] | None = None, config: dict[str, Any] | None = None) -> None:
+    def update(
+        self,
+        session_id: str,
+        *,
+        status: str | None = None,
+        report: dict[str, Any] | None = None,
+        config: dict[str, Any] | None = None,
+    ) -> None:
         row = self.get(session_id)
         if row is None:
             return
         self._conn.execute(
             "UPDATE rehearse_sessions SET updated=?, status=?, report=?, config=? WHERE id=?",
-            (time.time(), status or row.status,
-             json.dumps(report) if report is not None else (
-                 json.dumps(row.report) if row.report else None),
-             json.dumps(config if config is not None else row.config), session_id),
+            (
+                time.time(),
+                status or row.status,
+                json.dumps(report)
+                if report is not None
+                else (json.dumps(row.report) if row.report else None),
+                json.dumps(config if config is not None else row.config),
+                session_id,
+            ),
         )
 
     def get(self, session_id: str) -> SessionRow | None:
@@ -104,5 +115,6 @@ class SessionStore:
 
 
 def _row(r: tuple) -> SessionRow:
-    return SessionRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]),
-                      json.loads(r[6]) if r[6] else None)
+    return SessionRow(
+        r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]) if r[6] else None
+    )

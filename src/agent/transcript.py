@@ -16,11 +16,20 @@ def escape_controls(text: str) -> str:
 
 
 def turn(
-    role: str, kind: str, text: str, at: float, question_id: str | None = None,
+    role: str,
+    kind: str,
+    text: str,
+    at: float,
+    question_id: str | None = None,
     **data: Any,
 ) -> Turn:
-    out: dict[str, Any] = {"role": role, "kind": kind, "text": text, "at": at,
-                           "question_id": question_id}
+    out: dict[str, Any] = {
+        "role": role,
+        "kind": kind,
+        "text": text,
+        "at": at,
+        "question_id": question_id,
+    }
     if data:
         out["data"] = data
     return out  # type: ignore[return-value]

@@ -93,40 +93,72 @@ def build_parser() -> argparse.ArgumentParser:
     questions.set_defaults(run=_run("rehearse.commands.questions"))
 
     interview = commands.add_parser(
-        "interview", parents=[store], help="take a mock interview (plain text in this terminal)",
+        "interview",
+        parents=[store],
+        help="take a mock interview (plain text in this terminal)",
         description="A mock interview from your notes: questions from the bank, follow-ups on "
         "what your answer missed, a score per answer and a report at the end. Every turn is "
         "saved; resume a stopped interview with --resume ID.",
     )
-    interview.add_argument("--plain", action="store_true",
-                           help="plain text on stdin/stdout (the default until the app lands)")
+    interview.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain text on stdin/stdout (the default until the app lands)",
+    )
     interview.add_argument("--resume", metavar="ID", help="continue session ID where it stopped")
-    interview.add_argument("-n", "--questions", type=_positive, default=5, metavar="N",
-                           help="number of questions (default 5)")
-    interview.add_argument("--doc", action="append", metavar="D",
-                           help="only documents whose name contains D (repeatable)")
-    interview.add_argument("--topic", action="append", metavar="T",
-                           help="only questions whose headings or text contain T (repeatable)")
+    interview.add_argument(
+        "-n",
+        "--questions",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="number of questions (default 5)",
+    )
+    interview.add_argument(
+        "--doc",
+        action="append",
+        metavar="D",
+        help="only documents whose name contains D (repeatable)",
+    )
+    interview.add_argument(
+        "--topic",
+        action="append",
+        metavar="T",
+        help="only questions whose headings or text contain T (repeatable)",
+    )
     interview.add_argument("--difficulty", choices=["easy", "medium", "hard"])
-    interview.add_argument("--follow-ups", type=int, default=2, metavar="K",
-                           help="at most K follow-ups per question (default 2; 0 for none)")
-    interview.add_argument("--time-limit", type=float, metavar="MINUTES",
-                           help="wrap up after this many minutes")
+    interview.add_argument(
+        "--follow-ups",
+        type=int,
+        default=2,
+        metavar="K",
+        help="at most K follow-ups per question (default 2; 0 for none)",
+    )
+    interview.add_argument(
+        "--time-limit", type=float, metavar="MINUTES", help="wrap up after this many minutes"
+    )
     interview.add_argument("--seed", type=int, help="fix the question order (for scripts)")
     interview.add_argument("--rubric", metavar="FILE", help="a rubric YAML to grade with")
-    interview.add_argument("--llm", choices=["offline", "openai"], default="offline",
-                           help="offline (default, no model) or an OpenAI-compatible endpoint")
+    interview.add_argument(
+        "--llm",
+        choices=["offline", "openai"],
+        default="offline",
+        help="offline (default, no model) or an OpenAI-compatible endpoint",
+    )
     interview.set_defaults(run=_run("rehearse.commands.interview"))
 
-    sessions = commands.add_parser("sessions", parents=[store], help="list, show or export "
-                                   "past interviews")
-    sessions_commands = sessions.add_subparsers(dest="sessions_command", metavar="ACTION",
-                                                required=True)
+    sessions = commands.add_parser(
+        "sessions", parents=[store], help="list, show or export past interviews"
+    )
+    sessions_commands = sessions.add_subparsers(
+        dest="sessions_command", metavar="ACTION", required=True
+    )
     sessions_commands.add_parser("list", parents=[store], help="recent sessions")
     show = sessions_commands.add_parser("show", parents=[store], help="a session's transcript")
     show.add_argument("id", metavar="ID")
-    export = sessions_commands.add_parser("export", parents=[store],
-                                          help="a session's report as Markdown or JSON")
+    export = sessions_commands.add_parser(
+        "export", parents=[store], help="a session's report as Markdown or JSON"
+    )
     export.add_argument("id", metavar="ID")
     export.add_argument("--format", choices=["md", "json"], default="md")
     export.add_argument("--output", metavar="FILE", help="default: standard output")

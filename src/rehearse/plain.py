@@ -45,8 +45,10 @@ class PlainFrontEnd:
 
     def _dispatch(self, text: str) -> list[Event]:
         commands: dict[str, Callable[[], list[Event]]] = {
-            "/hint": self._session.hint, "/skip": self._session.skip,
-            "/repeat": self._session.repeat, "/end": self._session.end,
+            "/hint": self._session.hint,
+            "/skip": self._session.skip,
+            "/repeat": self._session.repeat,
+            "/end": self._session.end,
         }
         command = text.strip().lower()
         if command in commands:
@@ -99,8 +101,10 @@ class PlainFrontEnd:
     def _score(self, e: ScoreEvent) -> None:
         g = e.grade
         criteria = ", ".join(f"{k} {v}" for k, v in g["criteria"].items())
-        self.say(f"  score {g['score']:.1f}/5 ({criteria}); {g['scorer']}, "
-                 f"confidence {g['confidence']:.2f}")
+        self.say(
+            f"  score {g['score']:.1f}/5 ({criteria}); {g['scorer']}, "
+            f"confidence {g['confidence']:.2f}"
+        )
         for point in g["covered"]:
             self.say(f"  + {point}")
         for point in g["missing"]:
@@ -110,13 +114,19 @@ class PlainFrontEnd:
         self.say("")
         self.say("=" * 60)
         overall = report.get("overall")
-        self.say(f"Report: overall {overall:.2f}/5" if overall is not None
-                 else "Report: no answers were scored")
+        self.say(
+            f"Report: overall {overall:.2f}/5"
+            if overall is not None
+            else "Report: no answers were scored"
+        )
         for name, value in report.get("criteria", {}).items():
             self.say(f"  {name:<12} {value:.2f}")
         for q in report.get("questions", []):
-            status = "skipped" if q["skipped"] else (
-                f"{q['score']:.1f}/5" if q["score"] is not None else "not answered")
+            status = (
+                "skipped"
+                if q["skipped"]
+                else (f"{q['score']:.1f}/5" if q["score"] is not None else "not answered")
+            )
             low = " (low confidence)" if q.get("low_confidence") else ""
             self.say(f"- {q['question']}: {status}{low}")
             for point in q["missing"]:

@@ -20,8 +20,10 @@ def _speak(deps: Deps, pieces: Iterator[str], fallback: Iterator[str]) -> tuple[
     try:
         write = get_stream_writer()
     except RuntimeError:  # called outside a graph run (unit tests of a node)
+
         def write(_chunk: Any) -> None:
             return None
+
     text = ""
     try:
         for piece in pieces:
@@ -45,9 +47,11 @@ def _offline(deps: Deps) -> OfflineInterviewer:
 def _passages(deps: Deps, question_id: str) -> list[Passage]:
     q = deps.question(question_id)
     own = [
-        Passage(chunk_id=c.chunk_id, doc_id=c.doc_id, heading_path=list(c.heading_path),
-                text=c.text)
-        for c in (deps.chunks.get(cid) for cid in q.chunk_ids) if c is not None
+        Passage(
+            chunk_id=c.chunk_id, doc_id=c.doc_id, heading_path=list(c.heading_path), text=c.text
+        )
+        for c in (deps.chunks.get(cid) for cid in q.chunk_ids)
+        if c is not None
     ]
     return own + list(q.references)
 
@@ -57,21 +61,44 @@ def ask(state: InterviewState, deps: Deps) -> dict[str, Any]:
     question_id = state["plan"][index]
     q = deps.question(question_id)
     text, failure = _speak(
-        deps, deps.interviewer.question(q, _passages(deps, question_id)),
+        deps,
+        deps.interviewer.question(q, _passages(deps, question_id)),
         _offline(deps).question(q, []),
     )
     now = deps.clock()
     prompt: Prompt = {
-        "kind": "question", "question_id": question_id, "text": text, "source": q.source,
-        "index": index + 1, "total": len(state["plan"]), "target_point": None,
+        "kind": "question",
+        "question_id": question_id,
+        "text": text,
+        "source": q.source,
+        "index": index + 1,
+        "total": len(state["plan"]),
+        "target_point": None,
     }
     record: QuestionRecord = {
-        "question_id": question_id, "question": q.question, "source": q.source,
-        "topic": q.primary_topic, "answers": [], "grade": None, "probed": [], "hints": 0,
-        "skipped": False, "fallback": False,
+        "question_id": question_id,
+        "question": q.question,
+        "source": q.source,
+        "topic": q.primary_topic,
+        "answers": [],
+        "grade": None,
+        "probed": [],
+        "hints": 0,
+        "skipped": False,
+        "fallback": False,
     }
-    turns = [turn("interviewer", "question", text, now, question_id, source=q.source,
-                  index=index + 1, total=len(state["plan"]))]
+    turns = [
+        turn(
+            "interviewer",
+            "question",
+            text,
+            now,
+            question_id,
+            source=q.source,
+            index=index + 1,
+            total=len(state["plan"]),
+        )
+    ]
     if failure:
         turns.insert(0, turn("system", "notice", failure, now, question_id))
     return {"prompt": prompt, "records": {question_id: record}, "transcript": turns}
@@ -87,13 +114,24 @@ def follow_up(state: InterviewState, deps: Deps) -> dict[str, Any]:
     passages = _passages(deps, question_id)
     covered = grade.get("covered", [])
     text, failure = _speak(
-        deps, deps.interviewer.follow_up(q, covered, target, passages[0] if passages else None),
+        deps,
+        deps.interviewer.follow_up(q, covered, target, passages[0] if passages else None),
         _offline(deps).follow_up(q, covered, target, None),
     )
     record["probed"] = [*record["probed"], target]
     now = deps.clock()
-    turns = [turn("interviewer", "follow_up", text, now, question_id, source=q.source,
-                  index=prompt["index"], total=prompt["total"])]
+    turns = [
+        turn(
+            "interviewer",
+            "follow_up",
+            text,
+            now,
+            question_id,
+            source=q.source,
+            index=prompt["index"],
+            total=prompt["total"],
+        )
+    ]
     if failure:
         turns.insert(0, turn("system", "notice", failure, now, question_id))
     new_prompt: Prompt = {**prompt, "kind": "follow_up", "text": text, "target_point": target}
@@ -122,9 +160,20 @@ def give_hint(state: InterviewState, deps: Deps) -> dict[str, Any]:
 
 def repeat_prompt(state: InterviewState, deps: Deps) -> dict[str, Any]:
     prompt = state["prompt"]
-    return {"transcript": [turn("interviewer", "repeat", prompt["text"], deps.clock(),
-                                prompt["question_id"], source=prompt["source"],
-                                index=prompt["index"], total=prompt["total"])]}
+    return {
+        "transcript": [
+            turn(
+                "interviewer",
+                "repeat",
+                prompt["text"],
+                deps.clock(),
+                prompt["question_id"],
+                source=prompt["source"],
+                index=prompt["index"],
+                total=prompt["total"],
+            )
+        ]
+    }
 
 
 def skip_question(state: InterviewState, deps: Deps) -> dict[str, Any]:

@@ -18,12 +18,20 @@ def plan(state: InterviewState, deps: Deps) -> dict[str, Any]:
         difficulty=config.get("difficulty") or None,
     )
     ids = plan_questions(
-        candidates, config.get("n_questions", 5), set(config.get("avoid", [])),
+        candidates,
+        config.get("n_questions", 5),
+        set(config.get("avoid", [])),
         config.get("seed", 0),
     )
     now = deps.clock()
     update: dict[str, Any] = {"plan": ids, "index": 0, "started_at": now, "ended": False}
     if not ids:
-        update["transcript"] = [turn("system", "notice", "No questions match these settings: "
-                                     "widen the documents, topics or difficulty.", now)]
+        update["transcript"] = [
+            turn(
+                "system",
+                "notice",
+                "No questions match these settings: widen the documents, topics or difficulty.",
+                now,
+            )
+        ]
     return update

@@ -14,7 +14,13 @@ def report(state: InterviewState, deps: Deps) -> dict[str, Any]:
     now = deps.clock()
     result = build_report(state, deps.history(), now, deps.interviewer.name)
     overall = result["overall"]
-    summary = f"Interview over. Overall {overall:.2f}/5." if overall is not None \
+    summary = (
+        f"Interview over. Overall {overall:.2f}/5."
+        if overall is not None
         else "Interview over. No answers were scored."
-    return {"ended": True, "report": result,
-            "transcript": [turn("system", "report", summary, now, None, report=result)]}
+    )
+    return {
+        "ended": True,
+        "report": result,
+        "transcript": [turn("system", "report", summary, now, None, report=result)],
+    }

@@ -16,14 +16,20 @@ from retrieval.question_bank import Question
 def grade_request(q: Question, answers: list[str]) -> tuple[GradeRequest, bool]:
     """The request for a bank question; `grounded` is False without a prepared answer."""
     if q.golden_answer:
-        return GradeRequest(id=q.id, question=q.question, reference=[q.golden_answer],
-                            answer="\n\n".join(answers), key_points=q.key_points or None), True
+        return GradeRequest(
+            id=q.id,
+            question=q.question,
+            reference=[q.golden_answer],
+            answer="\n\n".join(answers),
+            key_points=q.key_points or None,
+        ), True
     # Reference passages are alternatives, each graded on its own key points; their questions
     # ("How do you ensure data quality?") are not points an answer should cover.
     references = [_statements(p.text) for p in q.references]
     references = [r for r in references if key_points(r)] or [q.question]
-    return GradeRequest(id=q.id, question=q.question, reference=references,
-                        answer="\n\n".join(answers)), False
+    return GradeRequest(
+        id=q.id, question=q.question, reference=references, answer="\n\n".join(answers)
+    ), False
 
 
 def _statements(text: str) -> str:
@@ -44,12 +50,28 @@ def score(state: InterviewState, deps: Deps) -> dict[str, Any]:
     except ProviderError as exc:
         grade = deps.fallback_grader.grade(request, grounded)
         record["fallback"] = True
-        turns.append(turn("system", "notice", f"The judge failed ({exc}); this answer was "
-                          "scored offline.", now, question_id))
+        turns.append(
+            turn(
+                "system",
+                "notice",
+                f"The judge failed ({exc}); this answer was scored offline.",
+                now,
+                question_id,
+            )
+        )
     if not text.strip():
         grade.notices.append("No answer given: scored as no answer.")
     record["grade"] = grade.model_dump()
     turns.extend(turn("system", "notice", n, now, question_id) for n in grade.notices)
-    turns.append(turn("system", "score", f"{grade.score:.1f}/5", now, question_id,
-                      grade=record["grade"], grounded=grounded))
+    turns.append(
+        turn(
+            "system",
+            "score",
+            f"{grade.score:.1f}/5",
+            now,
+            question_id,
+            grade=record["grade"],
+            grounded=grounded,
+        )
+    )
     return {"records": {question_id: record}, "transcript": turns}

@@ -21,8 +21,11 @@ _STOP = frozenset(
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[A-Za-z][A-Za-z0-9_\-/.]*[A-Za-z0-9]|[A-Za-z]", text)
-            if w.lower() not in _STOP and len(w) > 2]
+    return [
+        w
+        for w in re.findall(r"[A-Za-z][A-Za-z0-9_\-/.]*[A-Za-z0-9]|[A-Za-z]", text)
+        if w.lower() not in _STOP and len(w) > 2
+    ]
 
 
 class CueWords:
@@ -57,8 +60,9 @@ class CueWords:
             idf = math.log((self._n + 1) / (self._df.get(key, 0) + 1))
             bonus = 1.5 if key in self._topical else 0.0
             bonus += 1.0 if word[0].isupper() and position > 0 or "_" in word else 0.0
-            bonus -= 2.0 if key.endswith(("ed", "ly", "ing", "s")) and key not in self._topical \
-                else 0.0
+            bonus -= (
+                2.0 if key.endswith(("ed", "ly", "ing", "s")) and key not in self._topical else 0.0
+            )
             ranked[key] = idf + bonus - position * 0.01  # earlier words win ties
         order = sorted(ranked, key=lambda w: ranked[w], reverse=True)[:k]
         originals = {w.lower(): w for w in _words(text)}

@@ -40,13 +40,14 @@ def run(args: argparse.Namespace) -> int:
             "seed": args.seed if args.seed is not None else _seed(),
             "avoid": assembled.store.recent_questions(),
         }
-        session = InterviewSession.create(assembled.graph, assembled.store, config,
-                                          assembled.mode)
+        session = InterviewSession.create(assembled.graph, assembled.store, config, assembled.mode)
     try:
         return run_plain(session)
     except KeyboardInterrupt:
-        print(f"\nInterrupted. Nothing is lost: rehearse interview --resume {session.session_id}",
-              file=sys.stderr)
+        print(
+            f"\nInterrupted. Nothing is lost: rehearse interview --resume {session.session_id}",
+            file=sys.stderr,
+        )
         return 130
 
 

@@ -45,8 +45,9 @@ def _list(store: SessionStore) -> int:
         overall = (r.report or {}).get("overall")
         score = f"{overall:.2f}/5" if overall is not None else "-"
         planned = len(r.config.get("plan", []))
-        print(f"{r.id}  {_when(r.created)}  {r.status:<11} {r.mode:<8} {planned} questions  "
-              f"{score}")
+        print(
+            f"{r.id}  {_when(r.created)}  {r.status:<11} {r.mode:<8} {planned} questions  {score}"
+        )
     return 0
 
 
@@ -78,20 +79,36 @@ def _show(db: Path, session_id: str, row) -> int:  # type: ignore[no-untyped-def
 def _export(args: argparse.Namespace, db: Path, row) -> int:  # type: ignore[no-untyped-def]
     transcript = _transcript(db, args.id)
     if args.format == "json":
-        text = json.dumps({"id": row.id, "status": row.status, "mode": row.mode,
-                           "created": row.created, "config": row.config,
-                           "report": row.report, "transcript": transcript},
-                          ensure_ascii=False, indent=1)
+        text = json.dumps(
+            {
+                "id": row.id,
+                "status": row.status,
+                "mode": row.mode,
+                "created": row.created,
+                "config": row.config,
+                "report": row.report,
+                "transcript": transcript,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
     else:
         if row.report is None:
-            text = f"# Session {row.id} ({row.status})\n\nNo report yet: resume it with " \
+            text = (
+                f"# Session {row.id} ({row.status})\n\nNo report yet: resume it with "
                 f"`rehearse interview --resume {row.id}`.\n"
+            )
         else:
             text = render_markdown(row.report, row.id)
-        text += "\n## Transcript\n\n" + "\n".join(
-            f"- **{t['role']}** ({t['kind']}): {t['text']}" for t in transcript
-            if t["kind"] != "report"
-        ) + "\n"
+        text += (
+            "\n## Transcript\n\n"
+            + "\n".join(
+                f"- **{t['role']}** ({t['kind']}): {t['text']}"
+                for t in transcript
+                if t["kind"] != "report"
+            )
+            + "\n"
+        )
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {args.output}", file=sys.stderr)

@@ -1,0 +1,130 @@
+"""`rehearse interview --plain` and `rehearse sessions`, in-process and as a real process."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import CORPUS, FakeEmbedder
+from rehearse import cli
+
+
+@pytest.fixture
+def indexed(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    monkeypatch.setenv("REHEARSE_DATA_DIR", str(data))
+    monkeypatch.setattr("rehearse.context.MiniLMEmbedder", FakeEmbedder)
+    monkeypatch.setattr("agent.assembly.MiniLMEmbedder", FakeEmbedder)
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    assert cli.main(["ingest", str(tmp_path / "corpus")]) == 0
+    return data
+
+
+def _interview(monkeypatch, capsys, stdin: str, *args: str) -> str:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    assert cli.main(["interview", "--plain", "--seed", "5", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_plain_interview_from_stdin_shows_sources_scores_follow_ups_and_report(
+    indexed, monkeypatch, capsys
+):
+    out = _interview(
+        monkeypatch,
+        capsys,
+        "Partitioning keeps scans small\nand cheap.\n\n/hint\n/skip\n/end\n",
+        "-n",
+        "3",
+    )
+    assert "Question 1 of 3:" in out and "(from " in out
+    assert "score " in out and "confidence" in out
+    assert "hint:" in out
+    assert "Report: overall" in out and "re-read:" in out
+    session_id = out.split("Session ", 1)[1].split(".", 1)[0]
+
+    assert cli.main(["sessions", "list"]) == 0
+    assert session_id in capsys.readouterr().out
+    assert cli.main(["sessions", "show", session_id]) == 0
+    assert "Partitioning keeps scans small\nand cheap." in capsys.readouterr().out
+    assert cli.main(["sessions", "export", session_id, "--format", "json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["report"]["asked"] >= 2 and exported["transcript"]
+    assert cli.main(["sessions", "export", session_id, "--format", "md"]) == 0
+    assert "# Rehearse report" in capsys.readouterr().out
+
+
+def test_end_of_input_finishes_with_a_report(indexed, monkeypatch, capsys):
+    out = _interview(monkeypatch, capsys, "", "-n", "2")
+    assert "end of input" in out and "Report:" in out
+
+
+def test_unknown_resume_id_is_a_clear_error(indexed, capsys):
+    assert cli.main(["interview", "--plain", "--resume", "deadbeef"]) == 2
+    assert "No session 'deadbeef'" in capsys.readouterr().err
+
+
+def test_interview_without_an_index_says_to_ingest(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("REHEARSE_DATA_DIR", str(tmp_path / "none"))
+    assert cli.main(["interview", "--plain"]) == 2
+    assert "rehearse ingest" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_killed_mid_interview_resumes_at_the_exact_question(tmp_path):
+    """A real process with the real model, killed with SIGKILL after one answer."""
+    env = {**os.environ, "REHEARSE_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
+    rehearse = [sys.executable, "-m", "rehearse.cli"]
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    subprocess.run(
+        [*rehearse, "ingest", str(tmp_path / "corpus")], env=env, check=True, capture_output=True
+    )
+    log = tmp_path / "out.txt"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [*rehearse, "interview", "--plain", "--seed", "2", "-n", "3", "--follow-ups", "0"],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        proc.stdin.write("My first answer about partitioning and idempotency.\n\n")
+        proc.stdin.flush()
+        deadline = time.monotonic() + 120
+        while "Question 2 of 3" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        proc.kill()
+        proc.wait()
+    first = log.read_text()
+    assert "Question 2 of 3" in first, first
+    session_id = first.split("Session ", 1)[1].split(".", 1)[0]
+    question_two = first.split("Question 2 of 3: ", 1)[1].splitlines()[0]
+
+    resumed = subprocess.run(
+        [*rehearse, "interview", "--plain", "--resume", session_id],
+        env=env,
+        input="/end\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert f"Question 2 of 3: {question_two}" in resumed.stdout
+    assert "Report:" in resumed.stdout
+    exported = subprocess.run(
+        [*rehearse, "sessions", "export", session_id, "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    transcript = json.loads(exported.stdout)["transcript"]
+    assert any(
+        t["text"] == "My first answer about partitioning and idempotency." for t in transcript
+    )
