@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 _STOP = frozenset(
-    "a an the and or of to in on for with by is are was were be been it its this that these those "
-    "as at from into your you i we they he she them our us my me do does did can could should "
-    "would will what why how when which who there their then than so if not no yes also use used using "
-    "about more most less very just only like such each all any some other many much one two data "
-    "has have had get gets make makes way ways etc e g i e".split()
+    "a an the and or of to in on for with by is are was were be been it its this that these "
+    "those as at from into your you i we they he she them our us my me do does did can could "
+    "should would will what why how when which who there their then than so if not no yes "
+    "also use used using about more most less very just only like such each all any some "
+    "other many much one two data has have had get gets make makes way ways etc e g i e".split()
 )
 
 
