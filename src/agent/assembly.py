@@ -15,6 +15,7 @@ from typing import Any
 from agent.deps import Deps
 from agent.graph import build_graph
 from agent.providers.offline import OfflineGrader, OfflineInterviewer
+from agent.providers.openai_chat import LLMJudge, LLMSettings, OpenAIInterviewer, make_client
 from agent.rubric import load_rubric
 from agent.session_store import SessionStore, SessionStoreError, connect
 from retrieval.chunk_catalog import load_catalog
@@ -35,10 +36,11 @@ def assemble(
     layout: DataLayout,
     rubric_path: Path | None = None,
     embedder: Any | None = None,
-    interviewer: Any | None = None,
-    grader: Any | None = None,
+    llm: LLMSettings | None = None,
+    client: Any | None = None,
     checkpointer: Any | None = None,
 ) -> Assembled:
+    """`llm` (or a ready `client`, for tests) switches to the OpenAI-compatible providers."""
     from agent.scoring.offline_scorer import OfflineScorer
 
     layout.require_index()
@@ -51,23 +53,29 @@ def assemble(
     if embedder is None:
         embedder = MiniLMEmbedder()
         threading.Thread(target=embedder.load, name="load-embedder", daemon=True).start()
-    offline_grader = OfflineGrader(OfflineScorer(embedder, load_rubric(rubric_path)))
+    rubric = load_rubric(rubric_path)
+    offline_grader = OfflineGrader(OfflineScorer(embedder, rubric))
+    interviewer: Any = OfflineInterviewer(bank)
+    grader: Any = offline_grader
+    if llm is not None:
+        client = client or make_client(llm)
+        interviewer = OpenAIInterviewer(client, llm.model)
+        grader = LLMJudge(client, llm.model, rubric, offline_grader)
     conn = connect(layout.sessions_db)
     store = SessionStore(conn)
     if checkpointer is None:
         checkpointer = _sqlite_saver(conn, layout.sessions_db)
     deps = Deps(
         bank=bank,
-        interviewer=interviewer or OfflineInterviewer(bank),
-        grader=grader or offline_grader,
+        interviewer=interviewer,
+        grader=grader,
         fallback_grader=offline_grader,
-        rubric=load_rubric(rubric_path),
+        rubric=rubric,
         chunks={c.chunk_id: c for c in load_catalog(layout.catalog)},
         history=store.reports,
     )
     graph = build_graph(deps).compile(checkpointer=checkpointer)
-    mode = (interviewer or deps.interviewer).name
-    return Assembled(graph, store, deps, mode)
+    return Assembled(graph, store, deps, interviewer.name)
 
 
 def _sqlite_saver(conn: sqlite3.Connection, path: Path) -> Any:

@@ -43,8 +43,34 @@ def _store_options() -> argparse.ArgumentParser:
     return parent
 
 
+def _llm_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("model (for --llm openai)")
+    group.add_argument(
+        "--llm",
+        choices=["offline", "openai"],
+        default="offline",
+        help="offline (default: no generative model) or any OpenAI-compatible "
+        "endpoint: OpenAI, Ollama, vLLM, llama.cpp server",
+    )
+    group.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="endpoint, e.g. http://127.0.0.1:11434/v1 (env OPENAI_BASE_URL)",
+    )
+    group.add_argument("--model", metavar="NAME", help="model name (env REHEARSE_MODEL)")
+    group.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help="API key; prefer the env var OPENAI_API_KEY, which no process listing shows",
+    )
+    group.add_argument("--timeout", metavar="SECONDS", help="per-call timeout (default 60)")
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     store = _store_options()
+    llm = _llm_options()
     parser = argparse.ArgumentParser(
         prog="rehearse",
         description="Mock interviews grounded in your own interview-prep notes.",
@@ -94,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     interview = commands.add_parser(
         "interview",
-        parents=[store],
+        parents=[store, llm],
         help="take a mock interview (plain text in this terminal)",
         description="A mock interview from your notes: questions from the bank, follow-ups on "
         "what your answer missed, a score per answer and a report at the end. Every turn is "
@@ -139,12 +165,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     interview.add_argument("--seed", type=int, help="fix the question order (for scripts)")
     interview.add_argument("--rubric", metavar="FILE", help="a rubric YAML to grade with")
-    interview.add_argument(
-        "--llm",
-        choices=["offline", "openai"],
-        default="offline",
-        help="offline (default, no model) or an OpenAI-compatible endpoint",
-    )
     interview.set_defaults(run=_run("rehearse.commands.interview"))
 
     sessions = commands.add_parser(
@@ -166,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     grade = commands.add_parser(
         "grade",
+        parents=[llm],
         help="grade a batch of answers (JSONL in, JSONL out)",
         description="Grade answers against reference answers. Each input line is "
         '{"id", "question", "reference": str or [str], "answer", "key_points": [str] (optional)}; '
@@ -174,12 +195,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("--input", required=True, metavar="IN.jsonl")
     grade.add_argument("--output", metavar="OUT.jsonl", help="default: standard output")
-    grade.add_argument(
-        "--llm",
-        choices=["offline", "openai"],
-        default="offline",
-        help="grader: offline key-point scorer (default) or an LLM judge",
-    )
     grade.add_argument("--rubric", metavar="FILE", help="a rubric YAML to use instead of ours")
     grade.set_defaults(run=_run("rehearse.commands.grade"))
 

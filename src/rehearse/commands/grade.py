@@ -13,9 +13,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from agent.grade import GradeRequest
+from agent.grade import Grade, GradeRequest
+from agent.providers.base import ProviderError
+from agent.providers.offline import OfflineGrader
+from agent.providers.openai_chat import LLMJudge, make_client
 from agent.rubric import load_rubric
 from agent.scoring.offline_scorer import OfflineScorer
+from rehearse.context import llm_settings
 from rehearse.errors import UserError
 from retrieval.embedder import MiniLMEmbedder
 
@@ -40,18 +44,37 @@ def read_requests(path: Path) -> tuple[list[GradeRequest], list[str]]:
     return requests, problems
 
 
+def _grade_batch(
+    batch: list[GradeRequest], scorer: OfflineScorer, judge: LLMJudge | None
+) -> list[Grade]:
+    offline = scorer.score_many(batch)
+    if judge is None:
+        return offline
+    grades = []
+    for request, fallback in zip(batch, offline, strict=True):
+        try:
+            grades.append(judge.grade(request))
+        except ProviderError as exc:
+            fallback.notices.append(f"The judge failed ({exc}); scored offline.")
+            grades.append(fallback)
+    return grades
+
+
 def run(args: argparse.Namespace) -> int:
-    if args.llm != "offline":
-        raise UserError("--llm openai is not available yet; use --llm offline")
+    settings = llm_settings(args)
     requests, problems = read_requests(Path(args.input))
     for problem in problems:
         print(problem, file=sys.stderr)
     rubric = load_rubric(Path(args.rubric) if args.rubric else None)
     scorer = OfflineScorer(MiniLMEmbedder(), rubric)
+    judge = None
+    if settings is not None:
+        judge = LLMJudge(make_client(settings), settings.model, rubric, OfflineGrader(scorer))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         for start in range(0, len(requests), BATCH):
-            for grade in scorer.score_many(requests[start : start + BATCH]):
+            batch = requests[start : start + BATCH]
+            for grade in _grade_batch(batch, scorer, judge):
                 out.write(grade.model_dump_json() + "\n")
     finally:
         if out is not sys.stdout:

@@ -9,17 +9,17 @@ from pathlib import Path
 from agent.assembly import assemble
 from agent.session import InterviewSession, SessionNotFound
 from agent.session_store import SessionStoreError
-from rehearse.context import open_layout
+from rehearse.context import llm_settings, open_layout
 from rehearse.errors import UserError
 from rehearse.plain import run_plain
 
 
 def run(args: argparse.Namespace) -> int:
-    if getattr(args, "llm", "offline") != "offline":
-        raise UserError("--llm openai is not available yet; use --llm offline")
     layout = open_layout(args)
     try:
-        assembled = assemble(layout, Path(args.rubric) if args.rubric else None)
+        assembled = assemble(
+            layout, Path(args.rubric) if args.rubric else None, llm=llm_settings(args)
+        )
     except SessionStoreError as exc:
         raise UserError(str(exc)) from exc
     if args.resume:
