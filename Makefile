@@ -28,6 +28,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_retrieval.py
+	$(BIN)/python benchmarks/bench_interview.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
