@@ -16,3 +16,9 @@ def test_retrieval_does_not_import_the_agent_the_tui_or_the_model():
     loaded = _modules_after("import retrieval.ingest, retrieval.search, retrieval.question_bank")
     assert not {"agent", "tui", "textual", "torch", "sentence_transformers"} & loaded
     assert "chromadb" not in loaded  # imported when a store is opened
+
+
+def test_the_agent_does_not_import_the_tui_or_textual():
+    loaded = _modules_after("import agent.graph, agent.session, agent.assembly")
+    assert not {"tui", "textual"} & loaded
+    assert "torch" not in loaded  # the model loads in a background thread, on demand

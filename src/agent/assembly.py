@@ -34,7 +34,7 @@ class Assembled:
 
 def assemble(
     layout: DataLayout,
-    rubric_path: Path | None = None,
+    rubric_path: Path | str | None = None,
     embedder: Any | None = None,
     llm: LLMSettings | None = None,
     client: Any | None = None,

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 
 class Criterion(BaseModel):
@@ -36,10 +36,28 @@ class Rubric(BaseModel):
         return sum(c.weight * scores[c.name] for c in self.criteria) / total
 
 
-def load_rubric(path: Path | None = None) -> Rubric:
-    """The rubric at `path`, or the shipped default."""
-    if path is None:
-        text = resources.files("agent").joinpath("rubrics/default.yaml").read_text("utf-8")
+def shipped_rubrics() -> list[str]:
+    folder = resources.files("agent").joinpath("rubrics")
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
+
+
+def load_rubric(path: Path | str | None = None) -> Rubric:
+    """A shipped rubric by name (`default`, `system_design`, `behavioural`), a YAML file, or
+    the default. Raises ValueError with the reason for a file that is not a valid rubric."""
+    name = str(path) if path is not None else "default"
+    if name in shipped_rubrics():
+        text = resources.files("agent").joinpath(f"rubrics/{name}.yaml").read_text("utf-8")
     else:
-        text = path.read_text(encoding="utf-8")
-    return Rubric.model_validate(yaml.safe_load(text))
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ValueError(
+                f"no rubric {name!r}: not one of {', '.join(shipped_rubrics())} "
+                f"and not a readable file ({exc.strerror})"
+            ) from exc
+    try:
+        return Rubric.model_validate(yaml.safe_load(text))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise ValueError(f"rubric {name!r} is not valid: {str(exc).splitlines()[0]}") from exc

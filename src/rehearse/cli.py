@@ -164,7 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--time-limit", type=float, metavar="MINUTES", help="wrap up after this many minutes"
     )
     interview.add_argument("--seed", type=int, help="fix the question order (for scripts)")
-    interview.add_argument("--rubric", metavar="FILE", help="a rubric YAML to grade with")
+    interview.add_argument(
+        "--rubric",
+        metavar="FILE",
+        help="rubric: default, system_design, behavioural, or a YAML file of your own",
+    )
     interview.set_defaults(run=_run("rehearse.commands.interview"))
 
     sessions = commands.add_parser(
@@ -195,7 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("--input", required=True, metavar="IN.jsonl")
     grade.add_argument("--output", metavar="OUT.jsonl", help="default: standard output")
-    grade.add_argument("--rubric", metavar="FILE", help="a rubric YAML to use instead of ours")
+    grade.add_argument(
+        "--rubric",
+        metavar="FILE",
+        help="rubric: default, system_design, behavioural, or a YAML file of your own",
+    )
     grade.set_defaults(run=_run("rehearse.commands.grade"))
 
     evaluate = commands.add_parser(

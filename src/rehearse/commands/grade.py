@@ -65,7 +65,10 @@ def run(args: argparse.Namespace) -> int:
     requests, problems = read_requests(Path(args.input))
     for problem in problems:
         print(problem, file=sys.stderr)
-    rubric = load_rubric(Path(args.rubric) if args.rubric else None)
+    try:
+        rubric = load_rubric(args.rubric)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
     scorer = OfflineScorer(MiniLMEmbedder(), rubric)
     judge = None
     if settings is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from agent.assembly import assemble
 from agent.session import InterviewSession, SessionNotFound
@@ -17,10 +16,8 @@ from rehearse.plain import run_plain
 def run(args: argparse.Namespace) -> int:
     layout = open_layout(args)
     try:
-        assembled = assemble(
-            layout, Path(args.rubric) if args.rubric else None, llm=llm_settings(args)
-        )
-    except SessionStoreError as exc:
+        assembled = assemble(layout, args.rubric, llm=llm_settings(args))
+    except (SessionStoreError, ValueError) as exc:
         raise UserError(str(exc)) from exc
     if args.resume:
         try:
