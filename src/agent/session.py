@@ -87,6 +87,10 @@ class InterviewSession:
         return self._values().get("prompt")
 
     @property
+    def config(self) -> dict[str, Any]:
+        return dict(self._values().get("config", {}))
+
+    @property
     def report(self) -> dict[str, Any] | None:
         return self._values().get("report")
 

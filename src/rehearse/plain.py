@@ -79,13 +79,16 @@ class PlainFrontEnd:
                 lines.append(line)
 
     def show(self, events: list[Event]) -> None:
+        # When a follow-up comes next, its missed points stay hidden: naming them would answer
+        # the follow-up. They are shown once the question is done, and in the report.
+        conceal = any(isinstance(e, QuestionEvent) and e.follow_up for e in events)
         for event in events:
             if isinstance(event, QuestionEvent):
                 self._question(event)
             elif isinstance(event, HintEvent):
                 self.say(f"  hint: {event.text}")
             elif isinstance(event, ScoreEvent):
-                self._score(event)
+                self._score(event, conceal)
             elif isinstance(event, NoticeEvent):
                 self.say(f"  note: {event.text}")
             elif isinstance(event, ReportEvent):
@@ -98,7 +101,7 @@ class PlainFrontEnd:
         if not e.follow_up:
             self.say(f"  (from {e.source})")
 
-    def _score(self, e: ScoreEvent) -> None:
+    def _score(self, e: ScoreEvent, conceal: bool) -> None:
         g = e.grade
         criteria = ", ".join(f"{k} {v}" for k, v in g["criteria"].items())
         self.say(
@@ -107,6 +110,9 @@ class PlainFrontEnd:
         )
         for point in g["covered"]:
             self.say(f"  + {point}")
+        if conceal and g["missing"]:
+            self.say(f"  - missed {len(g['missing'])} point(s); the follow-up asks about one")
+            return
         for point in g["missing"]:
             self.say(f"  - missed: {point}")
 

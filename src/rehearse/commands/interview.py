@@ -14,6 +14,8 @@ from rehearse.plain import run_plain
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+        return _run_app(args)
     layout = open_layout(args)
     try:
         assembled = assemble(layout, args.rubric, llm=llm_settings(args))
@@ -52,3 +54,20 @@ def _seed() -> int:
     import secrets
 
     return secrets.randbelow(2**31)
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    """The Textual app; it indexes the corpus itself on first run, with a progress bar."""
+    from agent.launcher import Launcher
+    from rehearse.settings import DEFAULT_CORPUS
+    from tui.app import make_app
+
+    launcher = Launcher(
+        open_layout(args),
+        DEFAULT_CORPUS,
+        llm=llm_settings(args),
+        rubric=args.rubric,
+        chroma_url=args.chroma_url,
+    )
+    make_app(launcher, resume=args.resume).run()
+    return 0

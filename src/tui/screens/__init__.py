@@ -1,0 +1,1 @@
+"""Screens of the Rehearse app: start, interview, report."""

@@ -1,0 +1,1 @@
+"""Widgets of the Rehearse app, one per file."""

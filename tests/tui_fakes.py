@@ -1,0 +1,161 @@
+"""A scripted launcher and session for the Textual app's tests: no model, no store."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.events import HintEvent, QuestionEvent, ReportEvent, ScoreEvent
+from agent.launcher import Catalogue
+
+HOSTILE = "[bold]not bold[/] [link=http://x]no link[/link] [red"
+
+
+def _grade(score: float, covered: list[str], missing: list[str]) -> dict[str, Any]:
+    return {
+        "id": "q1",
+        "score": score,
+        "criteria": {"correctness": 3, "depth": 2, "specificity": 2, "structure": 4},
+        "covered": covered,
+        "missing": missing,
+        "scorer": "offline-keypoint-v1",
+        "confidence": 0.7,
+        "evidence": {},
+        "notices": [],
+    }
+
+
+REPORT = {
+    "started_at": 0,
+    "ended_at": 1,
+    "mode": "offline",
+    "asked": 2,
+    "answered": 1,
+    "skipped": 1,
+    "overall": 3.2,
+    "criteria": {"correctness": 3.0, "depth": 2.0},
+    "questions": [
+        {
+            "question_id": "q1",
+            "question": f"What is Kafka? {HOSTILE}",
+            "source": "qa > Kafka",
+            "topic": "Kafka",
+            "skipped": False,
+            "score": 3.2,
+            "criteria": {"correctness": 3},
+            "covered": ["Kafka is a log"],
+            "missing": ["Consumer groups split partitions"],
+            "scorer": "offline-keypoint-v1",
+            "confidence": 0.7,
+            "low_confidence": False,
+            "follow_ups": 1,
+            "hints": 0,
+            "fallback": False,
+            "reread": ["qa > Kafka (line 3)"],
+        },
+        {
+            "question_id": "q2",
+            "question": "What is Spark?",
+            "source": "qa > Spark",
+            "topic": "Spark",
+            "skipped": True,
+            "score": None,
+            "criteria": {},
+            "covered": [],
+            "missing": [],
+            "scorer": None,
+            "confidence": None,
+            "low_confidence": False,
+            "follow_ups": 0,
+            "hints": 0,
+            "fallback": False,
+            "reread": ["qa > Spark (line 9)"],
+        },
+    ],
+    "topics": {"Kafka": 3.2, "Spark": 1.0},
+    "trend": {"Kafka": {"before": 2.5, "now": 3.2, "sessions": 1}},
+    "weakest_topics": ["Spark", "Kafka"],
+}
+
+
+@dataclass
+class FakeSession:
+    session_id: str = "fake0001"
+    calls: list[str] = field(default_factory=list)
+    finished: bool = False
+    on_token: Any = None
+    config: dict[str, Any] = field(default_factory=lambda: {"answer_time_limit_s": 120})
+    transcript: list[dict[str, Any]] = field(default_factory=list)
+    report: dict[str, Any] | None = None
+    gate: threading.Event | None = None
+
+    def _q(self, text: str, index: int, follow_up: bool = False) -> QuestionEvent:
+        return QuestionEvent(text, "qa > Kafka (line 3)", f"q{index}", index, 2, follow_up)
+
+    def start(self) -> list[Any]:
+        self.calls.append("start")
+        return [self._q(f"What is Kafka? {HOSTILE}", 1)]
+
+    def answer(self, text: str) -> list[Any]:
+        self.calls.append(f"answer:{text}")
+        if self.gate:
+            self.gate.wait(5)
+        self.transcript.append({"role": "candidate", "kind": "answer", "text": text})
+        if len([c for c in self.calls if c.startswith("answer")]) == 1:
+            return [
+                ScoreEvent(
+                    "q1", _grade(2.5, ["Kafka is a log"], ["Consumer groups split partitions"])
+                ),
+                self._q("You covered the log. Where do consumer groups come in?", 1, True),
+            ]
+        return [ScoreEvent("q1", _grade(3.2, ["Kafka is a log"], [])), self._q("What is Spark?", 2)]
+
+    def hint(self) -> list[Any]:
+        self.calls.append("hint")
+        return [HintEvent("Think about: partitions.", "q1")]
+
+    def skip(self) -> list[Any]:
+        self.calls.append("skip")
+        return [self._q("What is Spark?", 2)]
+
+    def repeat(self) -> list[Any]:
+        self.calls.append("repeat")
+        return [QuestionEvent("What is Spark?", "qa > Spark", "q2", 2, 2, repeat=True)]
+
+    def end(self) -> list[Any]:
+        self.calls.append("end")
+        self.finished = True
+        self.report = REPORT
+        return [ReportEvent(REPORT)]
+
+
+class FakeLauncher:
+    mode = "offline"
+
+    def __init__(self, session: FakeSession | None = None) -> None:
+        self.session = session or FakeSession()
+        self.configs: list[dict[str, Any]] = []
+
+    def prepare(self, progress: Any) -> list[str]:
+        progress("Indexing your notes", 1, 2)
+        return ["broken.md: binary file"]
+
+    def catalogue(self) -> Catalogue:
+        return Catalogue(["qa-bank", "talking-points"], ["Kafka", "Spark"], 12)
+
+    def count(self, config: dict[str, Any]) -> int:
+        return 0 if config.get("topics") == ["nothing"] else 5
+
+    def recent(self, limit: int = 10) -> list[Any]:
+        return []
+
+    def history(self) -> list[dict[str, Any]]:
+        return [{"overall": 2.0}, {"overall": 2.6}]
+
+    def new(self, config: dict[str, Any]) -> FakeSession:
+        self.configs.append(config)
+        return self.session
+
+    def resume(self, session_id: str) -> FakeSession:
+        return self.session
