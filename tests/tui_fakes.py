@@ -137,9 +137,12 @@ class FakeLauncher:
         self.session = session or FakeSession()
         self.configs: list[dict[str, Any]] = []
 
-    def prepare(self, progress: Any) -> list[str]:
+    def prepare_index(self, progress: Any) -> list[str]:
         progress("Indexing your notes", 1, 2)
         return ["broken.md: binary file"]
+
+    def load_model(self) -> None:
+        return None
 
     def catalogue(self) -> Catalogue:
         return Catalogue(["qa-bank", "talking-points"], ["Kafka", "Spark"], 12)

@@ -55,38 +55,40 @@ class Launcher:
     def needs_index(self) -> bool:
         return not (self.layout.catalog.exists() and self.layout.questions.exists())
 
-    def prepare(self, progress: ProgressSink) -> list[str]:
-        """Index the corpus if there is no index yet, then load the embedding model.
+    def prepare_index(self, progress: ProgressSink) -> list[str]:
+        """Index the corpus if there is no index yet (loading the model to embed it).
         Returns one line per skipped file. Runs in a worker: it is slow on first use."""
         from retrieval.chunk_store import ChunkStore, open_client
-        from retrieval.embedder import MiniLMEmbedder
         from retrieval.ingest import Progress, ingest
 
+        if not self.needs_index:
+            return []
+        progress("First run: loading the embedding model to index your notes", 0, 0)
+        self.load_model()
+
+        class _Sink(Progress):
+            total = 0
+            done = 0
+
+            def start(self, total: int) -> None:
+                self.total = total
+                progress("Indexing your notes", 0, total)
+
+            def advance(self, n: int) -> None:
+                self.done += n
+                progress("Indexing your notes", self.done, self.total)
+
+        store = ChunkStore(open_client(self.layout.root, self._chroma_url))
+        report = ingest([self.corpus], self.layout, store, self._embedder, _Sink())
+        if not report.ok:
+            raise RuntimeError(f"nothing to index in {self.corpus}: add Markdown or text notes")
+        return [f"{s.path.name}: {s.reason}" for s in report.skipped]
+
+    def load_model(self) -> None:
+        from retrieval.embedder import MiniLMEmbedder
+
         self._embedder = self._embedder or MiniLMEmbedder()
-        skipped: list[str] = []
-        if self.needs_index:
-            progress("Loading the embedding model", 0, 0)
-            self._embedder.load()
-
-            class _Sink(Progress):
-                total = 0
-                done = 0
-
-                def start(self, total: int) -> None:
-                    self.total = total
-                    progress("Indexing your notes", 0, total)
-
-                def advance(self, n: int) -> None:
-                    self.done += n
-                    progress("Indexing your notes", self.done, self.total)
-
-            store = ChunkStore(open_client(self.layout.root, self._chroma_url))
-            report = ingest([self.corpus], self.layout, store, self._embedder, _Sink())
-            skipped = [f"{s.path.name}: {s.reason}" for s in report.skipped]
-        progress("Loading the embedding model", 0, 0)
         self._embedder.load()
-        progress("Ready", 1, 1)
-        return skipped
 
     def _assemble(self) -> Any:
         if self._assembled is None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from agent.providers.openai_chat import LLMSettings
 from rehearse.errors import UserError
 from rehearse.settings import StoreSettings, resolve_llm, resolve_store_settings
-from retrieval.chunk_store import ChunkStore, open_client
 from retrieval.embedder import MiniLMEmbedder
 from retrieval.layout import DataLayout
+
+if TYPE_CHECKING:
+    from agent.providers.openai_chat import LLMSettings
+    from retrieval.chunk_store import ChunkStore
 
 
 @dataclass
@@ -22,6 +25,8 @@ class Context:
 
 
 def open_context(args: argparse.Namespace) -> Context:
+    from retrieval.chunk_store import ChunkStore, open_client
+
     settings = resolve_store_settings(args.data_dir, args.chroma_url)
     layout = DataLayout(settings.data_dir)
     store = ChunkStore(open_client(settings.data_dir, settings.chroma_url))
@@ -37,6 +42,8 @@ def llm_settings(args: argparse.Namespace) -> LLMSettings | None:
     """None in offline mode; in openai mode, the resolved endpoint or a UserError."""
     if getattr(args, "llm", "offline") != "openai":
         return None
+    from agent.providers.openai_chat import LLMSettings
+
     try:
         resolved = resolve_llm(
             {

@@ -5,17 +5,23 @@ from __future__ import annotations
 import argparse
 import sys
 
-from agent.assembly import assemble
-from agent.session import InterviewSession, SessionNotFound
-from agent.session_store import SessionStoreError
 from rehearse.context import llm_settings, open_layout
 from rehearse.errors import UserError
-from rehearse.plain import run_plain
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
         return _run_app(args)
+    return _run_plain(args)
+
+
+def _run_plain(args: argparse.Namespace) -> int:
+    # Imported here: the app path must paint its first screen before langgraph has loaded.
+    from agent.assembly import assemble
+    from agent.session import InterviewSession, SessionNotFound
+    from agent.session_store import SessionStoreError
+    from rehearse.plain import run_plain
+
     layout = open_layout(args)
     try:
         assembled = assemble(layout, args.rubric, llm=llm_settings(args))

@@ -45,7 +45,7 @@ class ReportScreen(Screen):
         with VerticalScroll(id="report"):
             yield Static(self._summary(), id="summary")
             scores = [q["score"] for q in self.report["questions"] if q["score"] is not None]
-            if scores:
+            if len(scores) > 1:  # one bar says nothing a number does not
                 yield Label("Scores across this session")
                 yield Sparkline(scores, id="session-spark")
             past = [h["overall"] for h in reversed(self.history) if h.get("overall")]

@@ -39,6 +39,7 @@ class StartScreen(Screen):
         super().__init__()
         self.launcher = launcher
         self.ready = False
+        self._ready_note = ""
         self._resume_first = resume
 
     def compose(self) -> ComposeResult:
@@ -46,13 +47,13 @@ class StartScreen(Screen):
         with Horizontal(id="start-body"):
             with VerticalScroll(id="choices"):
                 yield Label("Documents")
-                yield SelectionList(id="docs")
-                yield Label("Topics (comma-separated words; empty for all)")
-                yield Input(placeholder="e.g. kafka, spark", id="topics")
+                yield SelectionList(id="docs", compact=True)
+                yield Label("Topics (words, comma-separated; empty for all)")
+                yield Input(placeholder="e.g. kafka, spark", id="topics", compact=True)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Questions")
-                        yield Input("5", id="count", type="integer")
+                        yield Input("5", id="count", type="integer", compact=True)
                     with Vertical():
                         yield Label("Difficulty")
                         yield Select(
@@ -60,26 +61,29 @@ class StartScreen(Screen):
                             value="",
                             allow_blank=False,
                             id="difficulty",
+                            compact=True,
                         )
                 with Horizontal(classes="row"):
                     with Vertical():
-                        yield Label("Follow-ups per question")
+                        yield Label("Follow-ups")
                         yield Select(
                             [(str(k), k) for k in range(4)],
                             value=2,
                             allow_blank=False,
                             id="follow-ups",
+                            compact=True,
                         )
                     with Vertical():
-                        yield Label("Minutes per answer (optional)")
-                        yield Input(placeholder="none", id="timer", type="number")
+                        yield Label("Minutes/answer")
+                        yield Input(placeholder="no limit", id="timer", type="number", compact=True)
                 yield Static(Text(f"Mode: {self.launcher.mode}"), id="mode")
-                yield Button("Start interview  (ctrl+s)", id="start", variant="primary")
+                yield Button("Start (ctrl+s)", id="start", variant="primary", compact=True)
             with Vertical(id="side"):
-                yield Label("Recent sessions  (ctrl+o resumes)")
+                yield Label("Recent sessions (enter resumes)")
                 yield ListView(id="recent")
-                yield Static(Text("Preparing…"), id="status")
-                yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal(id="prepare"):
+            yield Static(Text("Preparing…"), id="status")
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -94,20 +98,31 @@ class StartScreen(Screen):
             self.app.call_from_thread(self.post_message, PrepareProgress(what, done, total))
 
         try:
-            problems = self.launcher.prepare(progress)
-            self.app.call_from_thread(self.post_message, PrepareDone(problems))
+            problems = self.launcher.prepare_index(progress)
         except Exception as exc:  # shown on screen; the app stays usable to quit
             self.app.call_from_thread(self.post_message, PrepareDone([], str(exc)))
+            return
+        self.app.call_from_thread(self.post_message, PrepareDone(problems))
+        # The model is only needed to score the first answer: load it while the candidate
+        # chooses. Scoring waits for it if they are quicker.
+        progress("Loading the embedding model in the background", 0, 0)
+        self.launcher.load_model()
+        progress("Model loaded", 1, 1)
 
     def on_prepare_progress(self, message: PrepareProgress) -> None:
-        self.query_one("#status", Static).update(Text(message.what + "…"))
         bar = self.query_one("#progress", ProgressBar)
+        if self.ready:  # the catalogue is up; only the model is still loading
+            bar.display = message.done < message.total or not message.total
+            note = self._ready_note + ("" if message.done else f" · {message.what}…")
+            self.query_one("#status", Static).update(Text(note))
+            return
+        self.query_one("#status", Static).update(Text(message.what + "…"))
         bar.update(total=message.total or None, progress=message.done)
 
     def on_prepare_done(self, message: PrepareDone) -> None:
         status = self.query_one("#status", Static)
-        self.query_one("#progress", ProgressBar).display = False
         if message.error:
+            self.query_one("#progress", ProgressBar).display = False
             status.update(Text(f"Cannot start: {message.error}", style="red"))
             return
         catalogue = self.launcher.catalogue()
@@ -118,6 +133,7 @@ class StartScreen(Screen):
         note = f"Ready: {catalogue.questions} questions from {len(catalogue.docs)} documents."
         if message.problems:
             note += " Skipped: " + "; ".join(message.problems)
+        self._ready_note = note
         status.update(Text(note))
         self.ready = True
         self.query_one("#start", Button).disabled = False
@@ -132,7 +148,8 @@ class StartScreen(Screen):
             overall = (row.report or {}).get("overall")
             score = f"{overall:.2f}/5" if overall is not None else "-"
             when = datetime.fromtimestamp(row.created).strftime("%m-%d %H:%M")
-            item = ListItem(Static(Text(f"{row.id}  {when}  {row.status:<11} {score}")))
+            state = "✓" if row.status == "finished" else "…"
+            item = ListItem(Static(Text(f"{state} {row.id} {when} {score}")))
             item.session_id = row.id  # type: ignore[attr-defined]
             item.finished = row.status == "finished"  # type: ignore[attr-defined]
             recent.append(item)
