@@ -98,3 +98,86 @@ async def test_start_refuses_choices_with_no_questions(tmp_path):
         await pilot.pause(0.1)
         assert isinstance(app.screen, StartScreen)
         assert not start.query_one("#start", Button).disabled
+
+
+async def test_the_real_offline_session_on_the_seed_corpus(tmp_path):
+    """The app with the real Launcher and InterviewSession: first run indexes the corpus."""
+    import shutil
+
+    from agent.launcher import Launcher
+    from conftest import CORPUS, FakeEmbedder
+    from retrieval.layout import DataLayout
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    launcher = Launcher(DataLayout(tmp_path / "data"), tmp_path / "corpus")
+    launcher._embedder = FakeEmbedder()  # the real model is covered by the seed tests
+    app = make_app(launcher, export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        start = app.screen
+        await _wait_for(pilot, lambda: start.ready, tries=200)
+        assert "questions from 5 documents" in _text(start.query_one("#status", Static))
+        start.query_one("#count", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await _wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = app.screen
+        await _wait_for(pilot, lambda: screen.progress[0] == 1)
+        screen.query_one("#answer", TextArea).text = "Partition by date and keep scans small."
+        await pilot.press("ctrl+s")
+        await _wait_for(
+            pilot,
+            lambda: (
+                not screen.busy
+                and "/ 5" in _text(screen.query_one(ScorePanel).query_one("#scores", Static))
+            ),
+        )
+        await pilot.press("ctrl+e")
+        await _wait_for(pilot, lambda: isinstance(app.screen, ReportScreen), tries=100)
+        assert "Overall" in _text(app.screen.query_one("#summary", Static))
+    # Closing mid-way loses nothing: the session is in the store, finished, with its report.
+    rows = launcher.recent()
+    assert rows and rows[0].status == "finished" and rows[0].report["asked"] >= 1
+
+
+async def test_closing_mid_interview_loses_nothing_and_the_start_screen_resumes(tmp_path):
+    import shutil
+
+    from textual.widgets import ListView
+
+    from agent.launcher import Launcher
+    from conftest import CORPUS, FakeEmbedder
+    from retrieval.layout import DataLayout
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+
+    def launcher() -> Launcher:
+        made = Launcher(DataLayout(tmp_path / "data"), tmp_path / "corpus")
+        made._embedder = FakeEmbedder()
+        return made
+
+    app = make_app(launcher(), export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for(pilot, lambda: app.screen.ready, tries=200)
+        await pilot.press("ctrl+s")
+        await _wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = app.screen
+        await _wait_for(pilot, lambda: screen.progress[0] == 1)
+        screen.query_one("#answer", TextArea).text = "An answer before closing."
+        await pilot.press("ctrl+s")
+        await _wait_for(pilot, lambda: not screen.busy and len(screen.session.transcript) > 2)
+        prompt = screen.session.prompt["text"]
+        session_id = screen.session.session_id
+    app = make_app(launcher(), export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        start = app.screen
+        await _wait_for(pilot, lambda: start.ready, tries=200)
+        recent = start.query_one("#recent", ListView)
+        assert recent.children[0].session_id == session_id
+        assert "…" in _text(recent.children[0].query_one(Static))
+        recent.index = 0
+        await pilot.press("ctrl+o")
+        await _wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        resumed = app.screen
+        await _wait_for(pilot, lambda: bool(resumed.query(Markdown)))
+        shown = [str(m.source) for m in resumed.query(Markdown)]
+        assert shown[-1] == prompt
+        assert any(t["text"] == "An answer before closing." for t in resumed.session.transcript)

@@ -3,6 +3,7 @@ session; all interview logic lives in `agent`, all widgets in `screens/` and `wi
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ class RehearseApp(App):
         self.launcher = launcher
         self.export_dir = export_dir or Path.cwd()
         self.resume_id = resume
+        self.clock = time.monotonic
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen(self.launcher, resume=self.resume_id))
@@ -32,7 +34,7 @@ class RehearseApp(App):
         if session.finished:
             self.open_report(session, session.report)
             return
-        self.push_screen(InterviewScreen(session))
+        self.push_screen(InterviewScreen(session, self.clock))
 
     def open_report(self, session: Any, report: dict[str, Any]) -> None:
         screen = ReportScreen(

@@ -39,12 +39,14 @@ class InterviewScreen(Screen):
         Binding("f1", "help", "Help"),
     ]
 
-    def __init__(self, session: Any) -> None:
+    def __init__(self, session: Any, clock: Any = time.monotonic) -> None:
         super().__init__()
+        self.clock = clock
+        """Injected so snapshot tests can freeze the timers."""
         self.session = session
         self.busy = False
-        self.started = time.monotonic()
-        self.asked_at = time.monotonic()
+        self.started = self.clock()
+        self.asked_at = self.clock()
         self.progress = (0, 0)
         self._stream: StreamingTurn | None = None
         session.on_token = self._token_from_worker
@@ -156,7 +158,7 @@ class InterviewScreen(Screen):
                 panel.show_source(event.source)
                 self.progress = (event.index, event.total)
                 if not event.repeat:
-                    self.asked_at = time.monotonic()
+                    self.asked_at = self.clock()
             elif isinstance(event, HintEvent):
                 self._add(Turn("Hint", event.text, "system"))
             elif isinstance(event, NoticeEvent):
@@ -172,7 +174,7 @@ class InterviewScreen(Screen):
 
     def _answer_overdue(self) -> bool:
         limit = self._answer_limit()
-        return bool(limit) and time.monotonic() - self.asked_at > limit
+        return bool(limit) and self.clock() - self.asked_at > limit
 
     def _answer_limit(self) -> float | None:
         try:
@@ -181,7 +183,7 @@ class InterviewScreen(Screen):
             return None
 
     def _tick(self) -> None:
-        elapsed = int(time.monotonic() - self.started)
+        elapsed = int(self.clock() - self.started)
         index, total = self.progress
         parts = [
             f"Question {index} of {total}" if total else "Starting…",
@@ -189,7 +191,7 @@ class InterviewScreen(Screen):
         ]
         limit = self._answer_limit()
         if limit:
-            left = int(limit - (time.monotonic() - self.asked_at))
+            left = int(limit - (self.clock() - self.asked_at))
             parts.append(
                 f"answer time left {max(left, 0) // 60:02d}:{max(left, 0) % 60:02d}"
                 + (" (over)" if left < 0 else "")
