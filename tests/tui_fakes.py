@@ -132,6 +132,7 @@ class FakeSession:
 
 class FakeLauncher:
     mode = "offline"
+    modes = ["offline", "openai:tiny @ http://127.0.0.1:8080/v1"]
 
     def __init__(self, session: FakeSession | None = None) -> None:
         self.session = session or FakeSession()

@@ -38,18 +38,23 @@ class Launcher:
         llm: Any | None = None,
         rubric: str | None = None,
         chroma_url: str | None = None,
+        prefer_llm: bool = False,
     ) -> None:
         self.layout = layout
         self.corpus = corpus
         self.llm = llm
+        """The configured OpenAI-compatible endpoint, if any; offline stays available."""
         self._rubric = rubric
         self._chroma_url = chroma_url
-        self._assembled: Any = None
+        self._assembled: dict[str, Any] = {}
         self._embedder: Any = None
+        self.mode = self.modes[-1] if prefer_llm and llm else "offline"
+        """The mode new sessions use; the start screen lets the candidate switch it."""
 
     @property
-    def mode(self) -> str:
-        return f"openai:{self.llm.model}" if self.llm else "offline"
+    def modes(self) -> list[str]:
+        endpoint = f" @ {self.llm.base_url}" if self.llm and self.llm.base_url else ""
+        return ["offline"] + ([f"openai:{self.llm.model}{endpoint}"] if self.llm else [])
 
     @property
     def needs_index(self) -> bool:
@@ -91,15 +96,16 @@ class Launcher:
         self._embedder.load()
 
     def _assemble(self) -> Any:
-        if self._assembled is None:
+        if self.mode not in self._assembled:
             from agent.assembly import assemble
             from retrieval.embedder import MiniLMEmbedder
 
             self._embedder = self._embedder or MiniLMEmbedder()
-            self._assembled = assemble(
-                self.layout, self._rubric, embedder=self._embedder, llm=self.llm
+            llm = self.llm if self.mode != "offline" else None
+            self._assembled[self.mode] = assemble(
+                self.layout, self._rubric, embedder=self._embedder, llm=llm
             )
-        return self._assembled
+        return self._assembled[self.mode]
 
     def catalogue(self) -> Catalogue:
         bank = self._assemble().deps.bank

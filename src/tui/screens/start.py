@@ -76,7 +76,9 @@ class StartScreen(Screen):
                     with Vertical():
                         yield Label("Minutes/answer")
                         yield Input(placeholder="no limit", id="timer", type="number", compact=True)
-                yield Static(Text(f"Mode: {self.launcher.mode}"), id="mode")
+                yield Label("Interviewer")
+                yield Select([(m, m) for m in self.launcher.modes], value=self.launcher.mode,
+                             allow_blank=False, id="mode", compact=True)
                 yield Button("Start (ctrl+s)", id="start", variant="primary", compact=True)
             with Vertical(id="side"):
                 yield Label("Recent sessions (enter resumes)")
@@ -169,6 +171,10 @@ class StartScreen(Screen):
             "answer_time_limit_s": float(timer_text) * 60 if timer_text else None,
             "seed": int(datetime.now().timestamp()),
         }
+
+    @on(Select.Changed, "#mode")
+    def choose_mode(self, event: Select.Changed) -> None:
+        self.launcher.mode = str(event.value)
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
