@@ -208,16 +208,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "eval",
-        parents=[store],
-        help="offline evaluation suites",
-        description="Run an offline evaluation suite and write its results as JSON.",
+        parents=[store, llm],
+        help="offline eval suites: scorer, retrieval, interview, all",
+        description="Measure Rehearse itself against golden answers: the grader (answer "
+        "variants, SemEval-2013), retrieval (golden question -> section) and the interviewer "
+        "(simulated candidates). Writes results.json, report.md and report.html, and exits 1 "
+        "when a metric regressed beyond its tolerance against the baseline.",
     )
-    evaluate.add_argument("suite", choices=["retrieval"], help="which suite to run")
+    evaluate.add_argument(
+        "suite", nargs="?", default="all", choices=["scorer", "retrieval", "interview", "all"]
+    )
     evaluate.add_argument(
         "--out",
         metavar="DIR",
         default="eval-results",
         help="folder for result files (default: eval-results)",
+    )
+    evaluate.add_argument("--baseline", metavar="FILE", default="evals/baseline.json")
+    evaluate.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="write this run's figures as the new baseline",
+    )
+    evaluate.add_argument(
+        "--cases",
+        metavar="FILE",
+        default="evals/scorer_cases.jsonl",
+        help="scorer cases (answer variants per golden question)",
+    )
+    evaluate.add_argument(
+        "--write-datasets",
+        action="store_true",
+        help="(re)build the scorer cases from the current question bank",
     )
     evaluate.add_argument(
         "--golden",
@@ -228,9 +250,32 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--write-golden",
         action="store_true",
-        help="(re)write the golden pairs from the current question bank first",
+        help="(re)write the golden pairs from the current question bank",
     )
-    evaluate.set_defaults(run=_run("rehearse.commands.eval_retrieval"))
+    evaluate.add_argument(
+        "--semeval", metavar="DIR", help="SemEval-2013 data (default: ../shared/data/semeval2013)"
+    )
+    evaluate.add_argument(
+        "--semeval-every",
+        type=_positive,
+        default=2,
+        metavar="N",
+        help="use every Nth SemEval answer (default 2; 1 for all)",
+    )
+    evaluate.add_argument(
+        "--sessions",
+        type=_positive,
+        default=6,
+        metavar="N",
+        help="simulated interview sessions per persona (default 6)",
+    )
+    evaluate.add_argument(
+        "--cache",
+        metavar="DIR",
+        default="evals/llm-cache",
+        help="LLM reply cache for --llm openai (replayed on re-runs)",
+    )
+    evaluate.set_defaults(run=_run("rehearse.commands.eval"))
     return parser
 
 

@@ -1,0 +1,238 @@
+"""`rehearse eval [scorer|retrieval|interview|all]`: offline eval suites, reports, baseline gate.
+
+Writes results.json, report.md and report.html to --out, compares with evals/baseline.json
+and exits 1 when a tracked metric regressed beyond its tolerance, printing what moved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from rehearse.context import Context, llm_settings, open_context
+from rehearse.errors import UserError
+
+SUITES = ("scorer", "retrieval", "interview")
+
+
+def run(args: argparse.Namespace) -> int:
+    suites = list(SUITES) if args.suite == "all" else [args.suite]
+    ctx = open_context(args)
+    ctx.layout.require_index()
+    console = Console(stderr=True)
+    began = time.perf_counter()
+    results: dict[str, Any] = {"suites": suites}
+    grader, score_many = _grader(args, ctx)
+    results["grader"] = grader
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        if "retrieval" in suites:
+            results["retrieval"] = _retrieval(args, ctx, bar)
+        if "scorer" in suites:
+            results["scorer"] = _scorer(args, ctx, score_many, bar)
+        if "interview" in suites:
+            results["interview"] = _interview(args, ctx, bar)
+    results["seconds"] = round(time.perf_counter() - began, 1)
+    return _finish(args, results)
+
+
+def _grader(args: argparse.Namespace, ctx: Context) -> tuple[str, Any]:
+    from agent.providers.base import ProviderError
+    from agent.rubric import load_rubric
+    from agent.scoring.offline_scorer import OfflineScorer
+
+    scorer = OfflineScorer(ctx.embedder, load_rubric())
+    settings = llm_settings(args)
+    if settings is None:
+        return scorer.name, scorer.score_many
+    from agent.evaluation.llm_cache import CachedClient
+    from agent.providers.offline import OfflineGrader
+    from agent.providers.openai_chat import LLMJudge, make_client
+
+    client = CachedClient(make_client(settings), Path(args.cache))
+    judge = LLMJudge(client, settings.model, load_rubric(), OfflineGrader(scorer))
+
+    def score_many(requests: Any) -> list[Any]:
+        grades = []
+        for request, fallback in zip(requests, scorer.score_many(requests), strict=True):
+            try:
+                grades.append(judge.grade(request))
+            except ProviderError:
+                grades.append(fallback)
+        return grades
+
+    return judge.name, score_many
+
+
+def _retrieval(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[str, Any]:
+    from retrieval.question_bank import load_bank
+    from retrieval.retrieval_eval import evaluate, golden_pairs_from_bank, load_pairs, save_pairs
+    from retrieval.search import DEFAULT_MODE, Retriever
+
+    golden = Path(args.golden)
+    if args.write_golden:
+        save_pairs(golden_pairs_from_bank(load_bank(ctx.layout.questions)), golden)
+    if not golden.exists():
+        raise UserError(f"No golden pairs at {golden}; pass --write-golden to create them.")
+    pairs = load_pairs(golden)
+    task = bar.add_task("retrieval", total=1)
+    modes = evaluate(Retriever.open(ctx.layout, ctx.store, ctx.embedder), pairs)
+    bar.advance(task)
+    return {
+        "queries": len(pairs),
+        "default_mode": DEFAULT_MODE,
+        "modes": modes,
+        "default": modes[DEFAULT_MODE],
+    }
+
+
+def _scorer(
+    args: argparse.Namespace, ctx: Context, score_many: Any, bar: Progress
+) -> dict[str, Any]:
+    from agent.evaluation.scorer_suite import run_scorer_suite
+    from agent.evaluation.variants import build_cases
+    from retrieval.question_bank import load_bank
+
+    cases_path = Path(args.cases)
+    if args.write_datasets:
+        cases = build_cases(load_bank(ctx.layout.questions).questions)
+        cases_path.parent.mkdir(parents=True, exist_ok=True)
+        cases_path.write_text(
+            "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8"
+        )
+    if not cases_path.exists():
+        raise UserError(f"No scorer cases at {cases_path}; pass --write-datasets to build them.")
+    cases = [
+        json.loads(line)
+        for line in cases_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    task = bar.add_task("scorer cases", total=len(cases))
+    return run_scorer_suite(cases, score_many, _semeval(args, bar), lambda n: bar.advance(task, n))
+
+
+def _semeval(args: argparse.Namespace, bar: Progress) -> Any:
+    from agent.scoring import semeval
+    from agent.scoring.offline_scorer import ScorerParams
+
+    data = Path(args.semeval) if args.semeval else None
+    if not semeval.available(data):
+        print(
+            f"note: SemEval-2013 data not found ({semeval.two_way_dir(data)}); skipped",
+            file=sys.stderr,
+        )
+        return None
+
+    def measure(score_many: Any) -> dict[str, Any]:
+        task = bar.add_task(f"SemEval-2013 (every {args.semeval_every})", total=1)
+        questions = semeval.load_questions(data)
+        threshold = ScorerParams().correct_threshold
+        held = semeval.evaluate(
+            score_many, questions, every=args.semeval_every, threshold=threshold
+        )
+        bar.advance(task)
+        return {**held.__dict__, "every": args.semeval_every}
+
+    return measure
+
+
+def _interview(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[str, Any]:
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agent.assembly import assemble
+    from agent.evaluation.interview_suite import run_interview_suite
+    from agent.evaluation.personas import PERSONAS
+    from agent.session import InterviewSession
+    from retrieval.chunk_catalog import load_catalog
+    from retrieval.layout import DataLayout
+
+    # Eval sessions go to a throwaway database: they must not become the candidate's history.
+    scratch = Path(tempfile.mkdtemp(prefix="rehearse-eval-"))
+
+    class _Layout(DataLayout):
+        @property
+        def sessions_db(self) -> Path:
+            return scratch / "sessions.sqlite"
+
+    layout = _Layout(ctx.layout.root)
+    assembled = assemble(layout, embedder=ctx.embedder, checkpointer=InMemorySaver())
+
+    def make_session(config: dict[str, Any]) -> InterviewSession:
+        return InterviewSession.create(assembled.graph, assembled.store, config, "offline")
+
+    chunk_ids = {c.chunk_id for c in load_catalog(layout.catalog)}
+    task = bar.add_task("simulated interviews", total=args.sessions * len(PERSONAS))
+    return run_interview_suite(
+        make_session,
+        assembled.deps.question,
+        chunk_ids,
+        sessions=args.sessions,
+        progress=lambda n: bar.advance(task, n),
+    )
+
+
+def _finish(args: argparse.Namespace, results: dict[str, Any]) -> int:
+    from agent.evaluation import baseline
+    from agent.evaluation.report_writer import write_reports
+
+    baseline_path = Path(args.baseline)
+    regressions: list[str] = []
+    if args.update_baseline:
+        baseline_path.write_text(
+            json.dumps(baseline.snapshot(results), indent=2) + "\n", encoding="utf-8"
+        )
+        print(f"wrote {baseline_path}")
+    else:
+        previous = baseline.load(baseline_path)
+        if previous is None:
+            print(
+                f"note: no baseline at {baseline_path}; run with --update-baseline to set one",
+                file=sys.stderr,
+            )
+        else:
+            regressions = baseline.compare(results, previous)
+    paths = write_reports(results, regressions, Path(args.out))
+    _print_summary(results)
+    print(
+        f"eval wall time: {results['seconds']:.1f} s; reports: " + ", ".join(str(p) for p in paths)
+    )
+    if regressions:
+        print("REGRESSIONS against the baseline:", file=sys.stderr)
+        for line in regressions:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_summary(results: dict[str, Any]) -> None:
+    retrieval = results.get("retrieval")
+    if retrieval:
+        print(f"{'mode':<8} {'recall@1':>9} {'recall@5':>9} {'MRR@10':>8}")
+        for mode, m in retrieval["modes"].items():
+            flag = "  (default)" if mode == retrieval["default_mode"] else ""
+            print(
+                f"{mode:<8} {m['recall@1']:>9.3f} {m['recall@5']:>9.3f} {m['mrr@10']:>8.3f}{flag}"
+            )
+    for suite in ("scorer", "interview"):
+        for key, value in results.get(suite, {}).items():
+            if isinstance(value, int | float):
+                print(f"{suite}.{key}: {value:g}")
+    semeval = results.get("scorer", {}).get("semeval")
+    if semeval:
+        print(
+            f"scorer.semeval: AUC {semeval['auc']:.3f}, macro-F1 {semeval['macro_f1']:.3f} "
+            f"at threshold {semeval['threshold']:g} ({semeval['answers']} answers)"
+        )
