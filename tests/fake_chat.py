@@ -11,8 +11,9 @@ from typing import Any
 Reply = str | Exception | Callable[[dict[str, Any]], str]
 
 
-def _chunk(text: str) -> SimpleNamespace:
-    return SimpleNamespace(choices=[SimpleNamespace(delta=SimpleNamespace(content=text))])
+def _chunk(text: str, finish: str | None = None) -> SimpleNamespace:
+    delta = SimpleNamespace(content=text)
+    return SimpleNamespace(choices=[SimpleNamespace(delta=delta, finish_reason=finish)])
 
 
 def _message(text: str) -> SimpleNamespace:
@@ -35,7 +36,8 @@ class FakeChatClient:
             raise reply
         text = reply(request) if callable(reply) else reply
         if request.get("stream"):
-            return iter([_chunk(part) for part in re.findall(r"\S+\s*", text)])
+            parts = [_chunk(part) for part in re.findall(r"\S+\s*", text)]
+            return iter([*parts, _chunk("", "stop")])
         return _message(text)
 
 

@@ -20,6 +20,7 @@ first steps:
   rehearse questions              list the questions mined from your notes
   rehearse eval retrieval         measure how well search finds each question's section
   rehearse grade --input a.jsonl  grade answers against reference answers, offline
+  rehearse doctor                 check that notes, index and any LLM endpoint are ready
 
 data lives in a per-user data dir; override it with --data-dir or REHEARSE_DATA_DIR.
 """
@@ -205,6 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="rubric: default, system_design, behavioural, or a YAML file of your own",
     )
     grade.set_defaults(run=_run("rehearse.commands.grade"))
+
+    config = commands.add_parser(
+        "config", parents=[store, llm], help="show effective settings and where each came from"
+    )
+    config.set_defaults(run=_run("rehearse.commands.config"))
+    doctor = commands.add_parser(
+        "doctor", parents=[store, llm], help="check corpus, index and the LLM endpoint"
+    )
+    doctor.set_defaults(run=_run("rehearse.commands.doctor"))
 
     evaluate = commands.add_parser(
         "eval",

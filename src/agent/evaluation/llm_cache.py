@@ -39,7 +39,8 @@ class CachedClient:
             )
         if request.get("stream"):
             delta = SimpleNamespace(content=text)
-            return iter([SimpleNamespace(choices=[SimpleNamespace(delta=delta)])])
+            choice = SimpleNamespace(delta=delta, finish_reason="stop")
+            return iter([SimpleNamespace(choices=[choice])])
         message = SimpleNamespace(content=text)
         return SimpleNamespace(choices=[SimpleNamespace(message=message)])
 

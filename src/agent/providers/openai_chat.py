@@ -73,9 +73,18 @@ class OpenAIInterviewer:
                 temperature=0.3,
                 max_tokens=200,
             )
+            finished = False
             for chunk in stream:
-                if chunk.choices and chunk.choices[0].delta and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+                if not chunk.choices:
+                    continue
+                choice = chunk.choices[0]
+                if choice.delta and choice.delta.content:
+                    yield choice.delta.content
+                finished = finished or bool(getattr(choice, "finish_reason", None))
+            if not finished:
+                # A connection closed mid-stream ends iteration quietly; a half question must
+                # not pass for a whole one.
+                raise ProviderError("the stream was cut before it finished")
         except ProviderError:
             raise
         except Exception as exc:  # the client raises many types; all mean "this call failed"
