@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench ingest clean
+.PHONY: run test lint bench eval ingest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +16,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Tests also need the [llm] extra: a real llama.cpp server (built once, ~6.5 min, then cached).
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,llm]'
+	touch $(TEST_STAMP) $(STAMP)
+
 run: $(STAMP)
 	$(BIN)/rehearse ingest
 	$(BIN)/rehearse
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/rehearse ingest
+	$(BIN)/rehearse eval all
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
