@@ -202,7 +202,7 @@ class LLMJudge:
         raise ProviderError(last_error)
 
     def _complete(self, messages: list[dict[str, str]]) -> str:
-        from openai import BadRequestError
+        from openai import APIStatusError
 
         formats = [self._format] if self._format else ["json_schema", "json_object"]
         for kind in formats:
@@ -211,13 +211,15 @@ class LLMJudge:
                     model=self.model,
                     messages=messages,
                     temperature=0,
-                    max_tokens=700,
+                    max_tokens=400,
                     response_format=self._response_format(kind),
                 )
-            except BadRequestError as exc:
-                if kind == formats[-1]:
+            except APIStatusError as exc:
+                # Until a format has worked, a refusal may mean "json_schema unsupported":
+                # llama.cpp's server answers it with 500, others with 400 or 422.
+                if kind == formats[-1] or exc.status_code not in (400, 422, 500):
                     raise ProviderError(_describe(exc)) from exc
-                continue  # e.g. llama.cpp's server rejects json_schema; try json_object
+                continue
             except Exception as exc:
                 raise ProviderError(_describe(exc)) from exc
             self._format = kind
@@ -228,10 +230,29 @@ class LLMJudge:
         raise ProviderError("no response format accepted")
 
     def _response_format(self, kind: str) -> dict[str, Any]:
-        schema = JudgeVerdict.model_json_schema()
         if kind == "json_schema":
             return {
                 "type": "json_schema",
-                "json_schema": {"name": "verdict", "schema": schema, "strict": False},
+                "json_schema": {"name": "verdict", "schema": self._schema(), "strict": False},
             }
-        return {"type": "json_object", "schema": schema}
+        return {"type": "json_object", "schema": self._schema()}
+
+    def _schema(self) -> dict[str, Any]:
+        """The rubric's own criteria as required properties with enum 1-5: servers that turn
+        schemas into grammars (llama.cpp) then cannot emit anything else, and a bounded
+        feedback keeps a small model from rambling past max_tokens."""
+        names = [c.name for c in self._rubric.criteria]
+        return {
+            "type": "object",
+            "properties": {
+                "feedback": {"type": "string", "maxLength": 400},
+                "criteria": {
+                    "type": "object",
+                    "properties": {n: {"type": "integer", "enum": [1, 2, 3, 4, 5]} for n in names},
+                    "required": names,
+                    "additionalProperties": False,
+                },
+            },
+            "required": ["feedback", "criteria"],
+            "additionalProperties": False,
+        }
