@@ -92,6 +92,7 @@ def test_eval_retrieval_writes_json(data_dir, tmp_path, capsys, monkeypatch):
     assert cli.main(["ingest", str(corpus)]) == 0
     out = tmp_path / "results"
     assert cli.main(["eval", "retrieval", "--out", str(out)]) == 0
-    result = json.loads((out / "retrieval.json").read_text())
+    result = json.loads((out / "results.json").read_text())["retrieval"]
     assert set(result["modes"]) == {"dense", "bm25", "hybrid"}
     assert result["queries"] > 90
+    assert (out / "report.md").exists() and (out / "report.html").exists()

@@ -81,9 +81,13 @@ class ChunkStore:
         self._collection = client.get_or_create_collection(
             collection, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
+        self._count: int | None = None
 
     def count(self) -> int:
-        return self._collection.count()
+        # Chroma's count() costs ~5 ms at 50k chunks; queries need it, so keep it until a write.
+        if self._count is None:
+            self._count = self._collection.count()
+        return self._count
 
     def stored(self) -> dict[str, StoredChunk]:
         """What the store holds: chunk id -> (doc, doc hash), read without vectors."""
@@ -103,6 +107,7 @@ class ChunkStore:
     def add(
         self, chunks: list[Chunk], vectors: np.ndarray, docs: dict[str, tuple[str, str]]
     ) -> None:
+        self._count = None
         for start in range(0, len(chunks), _WRITE_BATCH):
             part = chunks[start : start + _WRITE_BATCH]
             self._collection.upsert(
@@ -122,6 +127,7 @@ class ChunkStore:
             )
 
     def delete(self, chunk_ids: list[str]) -> None:
+        self._count = None
         for start in range(0, len(chunk_ids), _WRITE_BATCH):
             self._collection.delete(ids=chunk_ids[start : start + _WRITE_BATCH])
 

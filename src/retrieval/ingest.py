@@ -52,6 +52,7 @@ class _Parsed:
     document: Document
     chunks: list[Chunk]
     questions: list[Question]
+    has_headings: bool
 
 
 class Progress:
@@ -137,7 +138,7 @@ def _read_all(paths: list[Path], report: IngestReport) -> list[_Parsed]:
             doc = Document(f"{path.parent.name}-{doc.doc_id}", doc.path, doc.text, doc.sha)
         used_ids.add(doc.doc_id)
         result = _parse(doc)
-        if not any(b.kind == "heading" for b in parse_markdown(doc.text).blocks):
+        if not result.has_headings:
             report.notices.append(
                 f"{path}: no Markdown headings; indexed as one section titled {doc.doc_id!r}"
             )
@@ -150,7 +151,9 @@ def _parse(doc: Document) -> _Parsed:
     parsed = parse_markdown(doc.text)
     sections = build_sections(parsed, doc.doc_id)
     chunks = chunk_sections(parsed, sections, doc.doc_id)
-    return _Parsed(doc, chunks, mine_questions(parsed, sections, chunks, doc.doc_id))
+    questions = mine_questions(parsed, sections, chunks, doc.doc_id)
+    has_headings = any(b.kind == "heading" for b in parsed.blocks)
+    return _Parsed(doc, chunks, questions, has_headings)
 
 
 def _in_scope(paths: list[Path]) -> Callable[[str], bool]:

@@ -47,6 +47,7 @@ class Retriever:
         self, chunks: list[Chunk], store: ChunkStore, bm25: BM25Index, embedder: Embedder
     ) -> None:
         self._chunks = {c.chunk_id: c for c in chunks}
+        self._filters: dict[tuple, set[str] | None] = {}
         self._store = store
         self._bm25 = bm25
         self.embedder = embedder
@@ -91,11 +92,7 @@ class Retriever:
         allowed: set[str] | None,
     ) -> list[tuple[str, float]]:
         vector = self.embedder.embed([query])[0]
-        exact_docs = (
-            sorted({c.doc_id for c in self._chunks.values() if _matches(c.doc_id, docs)})
-            if docs
-            else None
-        )
+        exact_docs = sorted(self._doc_ids(docs)) if docs else None
         # Topic filters are substring matches on headings, which Chroma's `where` cannot
         # express; ask for more and filter here.
         fetch = k * 8 if topics else k
@@ -106,14 +103,27 @@ class Retriever:
             if m.chunk_id in self._chunks and (allowed is None or m.chunk_id in allowed)
         ][:k]
 
+    def _doc_ids(self, docs: list[str]) -> set[str]:
+        key = ("docs", *docs)
+        if key not in self._filters:
+            self._filters[key] = {
+                c.doc_id for c in self._chunks.values() if _matches(c.doc_id, docs)
+            }
+        return self._filters[key] or set()
+
     def _allowed(self, docs: list[str] | None, topics: list[str] | None) -> set[str] | None:
         if not docs and not topics:
             return None
-        return {
-            c.chunk_id
-            for c in self._chunks.values()
-            if _matches(c.doc_id, docs) and _topic_matches(c.heading_path, topics)
-        }
+        # An interview filters every query the same way; scanning 50k chunks per query in
+        # Python costs more than the search itself, so remember each filter's answer.
+        key = (tuple(docs or ()), tuple(topics or ()))
+        if key not in self._filters:
+            self._filters[key] = {
+                c.chunk_id
+                for c in self._chunks.values()
+                if _matches(c.doc_id, docs) and _topic_matches(c.heading_path, topics)
+            }
+        return self._filters[key]
 
     def _hit(self, chunk_id: str, score: float) -> Hit:
         c = self._chunks[chunk_id]
