@@ -80,7 +80,10 @@ def first_question_cold(data_dir: Path) -> dict:
         began = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, "-m", "rehearse.cli", "interview", "--plain", "--seed", "1"],
-            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         for line in proc.stdout:  # type: ignore[union-attr]
             if line.startswith("Question 1 of"):
@@ -99,8 +102,15 @@ class _InstantCoverage:
     def grade(self, request, grounded: bool = True):  # type: ignore[no-untyped-def]
         from agent.grade import Grade
 
-        return Grade(id=request.id, score=3.0, criteria={"correctness": 3}, covered=[],
-                     missing=["a point"], scorer="instant", confidence=0.5)
+        return Grade(
+            id=request.id,
+            score=3.0,
+            criteria={"correctness": 3},
+            covered=[],
+            missing=["a point"],
+            scorer="instant",
+            confidence=0.5,
+        )
 
 
 def openai_overhead(layout: DataLayout, embedder: MiniLMEmbedder, turns: int = 60) -> dict:
@@ -113,18 +123,19 @@ def openai_overhead(layout: DataLayout, embedder: MiniLMEmbedder, turns: int = 6
 
     client = FakeChatClient(default=reply)
     settings = LLMSettings(base_url=None, model="instant", api_key="")
-    assembled = assemble(layout, embedder=embedder, llm=settings, client=client,
-                         checkpointer=InMemorySaver())
+    assembled = assemble(
+        layout, embedder=embedder, llm=settings, client=client, checkpointer=InMemorySaver()
+    )
     assembled.deps.grader._coverage = _InstantCoverage()  # type: ignore[attr-defined]
     samples: list[float] = []
     seed = 0
     while len(samples) < turns:
         config = {"n_questions": 8, "seed": seed, "max_follow_ups": 1}
         session = InterviewSession.create(assembled.graph, assembled.store, config, "openai")
-        events = session.start()
+        session.start()
         while not session.finished and len(samples) < turns:
             began = time.perf_counter()
-            events = session.answer("I would partition by date and monitor freshness.")
+            session.answer("I would partition by date and monitor freshness.")
             samples.append(time.perf_counter() - began)
         seed += 1
     return _percentiles(samples)
@@ -140,15 +151,21 @@ def main() -> None:
             "first_question_cold": first_question_cold(layout.root),
             "openai_graph_overhead": openai_overhead(layout, embedder),
         }
-    turn, cold, overhead = (results["offline_turn"], results["first_question_cold"],
-                            results["openai_graph_overhead"])
+    turn, cold, overhead = (
+        results["offline_turn"],
+        results["first_question_cold"],
+        results["openai_graph_overhead"],
+    )
     print(f"{'figure':<42} {'value':>12} {'target':>10}")
-    print(f"{'offline turn p50 / p95 (ms)':<42} "
-          f"{turn['p50_ms']:>5.0f} / {turn['p95_ms']:<4.0f} {'<= 150':>10}")
-    print(f"{'first question, cold process (s, worst)':<42} {cold['worst_s']:>12.2f} "
-          f"{'<= 3':>10}")
-    print(f"{'openai-mode graph overhead p50 / p95 (ms)':<42} "
-          f"{overhead['p50_ms']:>5.1f} / {overhead['p95_ms']:<4.1f} {'<= 20':>10}")
+    print(
+        f"{'offline turn p50 / p95 (ms)':<42} "
+        f"{turn['p50_ms']:>5.0f} / {turn['p95_ms']:<4.0f} {'<= 150':>10}"
+    )
+    print(f"{'first question, cold process (s, worst)':<42} {cold['worst_s']:>12.2f} {'<= 3':>10}")
+    print(
+        f"{'openai-mode graph overhead p50 / p95 (ms)':<42} "
+        f"{overhead['p50_ms']:>5.1f} / {overhead['p95_ms']:<4.1f} {'<= 20':>10}"
+    )
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     (out / "interview.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
