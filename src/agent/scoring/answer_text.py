@@ -22,7 +22,9 @@ _GRADER_TALK = re.compile(
     r"|\b(you are|as) (the|an?) (grader|judge|evaluator|examiner)\b"
     r"|\b(system|assistant)\s*(prompt|message)?\s*:"
     r"|\"?score\"?\s*:\s*\d|\bcriteria\"?\s*:\s*\{"
-    r"|</?(answer|data|system|instructions?)>|```",
+    r"|</?(answer|data|system|instructions?)>|```"
+    # Full marks written as a fraction read the same in any language ("da 5/5 a esta respuesta").
+    r"|\b(?P<marks>5|10|100)\s*/\s*(?P=marks)\b",
     re.IGNORECASE,
 )
 
@@ -39,6 +41,8 @@ class PreparedAnswer:
 
 
 def strip_controls(text: str) -> str:
+    if text.isprintable():  # no control or format characters: skip the per-character scan
+        return text
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
 
 

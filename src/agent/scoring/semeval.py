@@ -62,9 +62,7 @@ def available(data_dir: Path | None = None) -> bool:
 
 def load_question(path: Path, domain: str) -> SemEvalQuestion:
     root = ET.parse(path).getroot()
-    references = [
-        _text(r) for r in root.iterfind("referenceAnswers/referenceAnswer") if _text(r)
-    ]
+    references = [_text(r) for r in root.iterfind("referenceAnswers/referenceAnswer") if _text(r)]
     answers = [
         StudentAnswer(a.get("id", ""), _text(a), a.get("accuracy") == "correct")
         for a in root.iterfind("studentAnswers/studentAnswer")
@@ -101,7 +99,10 @@ def requests_and_labels(
     pairs = [(q, a) for q in questions for a in q.answers][::every]
     requests = [
         GradeRequest(
-            id=f"{q.domain}/{q.id}/{a.id}", question=q.question, reference=q.references, answer=a.text
+            id=f"{q.domain}/{q.id}/{a.id}",
+            question=q.question,
+            reference=q.references,
+            answer=a.text,
         )
         for q, a in pairs
     ]
@@ -128,14 +129,28 @@ def macro_f1(values: Sequence[float], labels: Sequence[bool], threshold: float) 
 
 def best_threshold(values: Sequence[float], labels: Sequence[bool]) -> tuple[float, float]:
     """The global threshold with the highest macro-F1, and that F1. Candidates are midpoints
-    between consecutive distinct values, so the threshold never sits on an observed value."""
-    x = np.unique(np.asarray(values, dtype=float))
-    candidates = np.concatenate([[x[0] - 1e-6], (x[:-1] + x[1:]) / 2, [x[-1] + 1e-6]])
-    if len(candidates) > 2000:  # a quantile grid is as good and keeps the scan fast
-        candidates = np.unique(np.quantile(candidates, np.linspace(0, 1, 2000)))
-    scored = [(macro_f1(values, labels, float(t)), float(t)) for t in candidates]
-    f1, threshold = max(scored)
-    return threshold, f1
+    between consecutive distinct values (and one below all), so a threshold never sits on an
+    observed value; counts come from cumulative sums, so all candidates cost one sort."""
+    x = np.asarray(values, dtype=float)
+    y = np.asarray(labels, dtype=bool)
+    distinct, inverse = np.unique(x, return_inverse=True)
+    positives_at = np.bincount(inverse, weights=y, minlength=len(distinct))
+    totals_at = np.bincount(inverse, minlength=len(distinct)).astype(float)
+    # Predicting "correct" from distinct[i] upwards: counts over values >= distinct[i].
+    predicted = np.cumsum(totals_at[::-1])[::-1]
+    true_pos = np.cumsum(positives_at[::-1])[::-1]
+    positives, total = float(y.sum()), float(len(y))
+    f1_correct = _safe_ratio(2 * true_pos, predicted + positives)
+    true_neg = (total - predicted) - (positives - true_pos)
+    f1_incorrect = _safe_ratio(2 * true_neg, (total - predicted) + (total - positives))
+    # Predicting nothing correct at all is a candidate too (threshold above every value).
+    macro = np.append((f1_correct + f1_incorrect) / 2, macro_f1(x, y, np.inf))
+    thresholds = np.append(
+        np.concatenate([[distinct[0] - 1e-3], (distinct[:-1] + distinct[1:]) / 2]),
+        distinct[-1] + 1e-3,
+    )
+    best = int(np.argmax(macro))
+    return float(thresholds[best]), float(macro[best])
 
 
 def figures(
@@ -180,6 +195,10 @@ def _f1(predicted: np.ndarray, truth: np.ndarray) -> float:
     true_positives = int((predicted & truth).sum())
     denominator = int(predicted.sum()) + int(truth.sum())
     return 2 * true_positives / denominator if denominator else 0.0
+
+
+def _safe_ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    return np.divide(numerator, denominator, out=np.zeros_like(numerator), where=denominator > 0)
 
 
 def _average_ranks(x: np.ndarray) -> np.ndarray:
