@@ -77,8 +77,13 @@ class StartScreen(Screen):
                         yield Label("Minutes/answer")
                         yield Input(placeholder="no limit", id="timer", type="number", compact=True)
                 yield Label("Interviewer")
-                yield Select([(m, m) for m in self.launcher.modes], value=self.launcher.mode,
-                             allow_blank=False, id="mode", compact=True)
+                yield Select(
+                    [(m, m) for m in self.launcher.modes],
+                    value=self.launcher.mode,
+                    allow_blank=False,
+                    id="mode",
+                    compact=True,
+                )
                 yield Button("Start (ctrl+s)", id="start", variant="primary", compact=True)
             with Vertical(id="side"):
                 yield Label("Recent sessions (enter resumes)")
