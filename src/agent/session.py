@@ -38,7 +38,9 @@ class InterviewSession:
         self.session_id = session_id
         self._config = {"configurable": {"thread_id": session_id}}
         self.on_token = on_token
-        self._seen = len(self._values().get("transcript", []))
+        values = self._values()
+        self._seen = len(values.get("transcript", []))
+        self._done = bool(values.get("report"))
 
     @classmethod
     def create(
@@ -132,7 +134,7 @@ class InterviewSession:
         return self._act("end")
 
     def _act(self, action: str, text: str = "") -> list[Event]:
-        if self.finished:
+        if self._done:
             return []
         return self._run(Command(resume={"action": action, "text": text}))
 
@@ -146,9 +148,7 @@ class InterviewSession:
         turns = values.get("transcript", [])
         new, self._seen = turns[self._seen :], len(turns)
         report = values.get("report")
-        self._store.update(
-            self.session_id,
-            status="finished" if report else "in progress",
-            report=report,
-        )
+        if report and not self._done:  # the index row changes once: when the report exists
+            self._done = True
+            self._store.update(self.session_id, status="finished", report=report)
         return [e for e in (event_for(t) for t in new) if e is not None]
