@@ -14,6 +14,7 @@ from rehearse import __version__
 
 EPILOG = """\
 first steps:
+  rehearse                        open the app: choose, answer, see scores and a report
   rehearse ingest                 index the notes in ./corpus (re-run after editing them)
   rehearse interview --plain      a 5-question mock interview in this terminal
   rehearse sessions list          past interviews; export one with `sessions export ID`
@@ -122,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     interview = commands.add_parser(
         "interview",
         parents=[store, llm],
-        help="take a mock interview (plain text in this terminal)",
+        help="take a mock interview (the app on a terminal; --plain for text)",
         description="A mock interview from your notes: questions from the bank, follow-ups on "
         "what your answer missed, a score per answer and a report at the end. Every turn is "
         "saved; resume a stopped interview with --resume ID.",
@@ -130,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument(
         "--plain",
         action="store_true",
-        help="plain text on stdin/stdout (the default until the app lands)",
+        help="plain text on stdin/stdout instead of the app (automatic when piped)",
     )
     interview.add_argument("--resume", metavar="ID", help="continue session ID where it stopped")
     interview.add_argument(
