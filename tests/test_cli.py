@@ -96,3 +96,24 @@ def test_eval_retrieval_writes_json(data_dir, tmp_path, capsys, monkeypatch):
     assert set(result["modes"]) == {"dense", "bm25", "hybrid"}
     assert result["queries"] > 90
     assert (out / "report.md").exists() and (out / "report.html").exists()
+
+
+def test_a_configured_endpoint_is_offered_without_being_forced(tmp_path, monkeypatch):
+    from agent.launcher import Launcher
+    from rehearse.context import configured_llm, llm_settings
+    from retrieval.layout import DataLayout
+
+    args = cli.build_parser().parse_args(["interview"])
+    monkeypatch.delenv("REHEARSE_MODEL", raising=False)
+    monkeypatch.delenv("OPENAI_MODEL", raising=False)
+    monkeypatch.setenv("REHEARSE_CONFIG", str(tmp_path / "none.toml"))
+    assert configured_llm(args) is None and llm_settings(args) is None
+    monkeypatch.setenv("REHEARSE_MODEL", "tiny")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    llm = configured_llm(args)
+    assert llm is not None and llm.model == "tiny" and llm_settings(args) is None
+    offered = Launcher(DataLayout(tmp_path), tmp_path, llm=llm)
+    assert offered.mode == "offline"
+    assert offered.modes == ["offline", "openai:tiny @ http://127.0.0.1:9/v1"]
+    chosen = Launcher(DataLayout(tmp_path), tmp_path, llm=llm, prefer_llm=True)
+    assert chosen.mode == offered.modes[-1]

@@ -73,10 +73,6 @@ class InterviewSession:
         return dict(self._graph.get_state(self._config).values or {})
 
     @property
-    def started(self) -> bool:
-        return bool(self._values().get("plan") is not None and self._values())
-
-    @property
     def finished(self) -> bool:
         return bool(self._values().get("report"))
 

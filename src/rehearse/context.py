@@ -42,6 +42,15 @@ def llm_settings(args: argparse.Namespace) -> LLMSettings | None:
     """None in offline mode; in openai mode, the resolved endpoint or a UserError."""
     if getattr(args, "llm", "offline") != "openai":
         return None
+    settings = configured_llm(args)
+    if settings is None:
+        raise UserError("--llm openai needs a model: pass --model NAME or set REHEARSE_MODEL.")
+    return settings
+
+
+def configured_llm(args: argparse.Namespace) -> LLMSettings | None:
+    """The endpoint configured by flag, env or config file, whatever --llm says; None when no
+    model is set. The app offers it beside offline mode."""
     from agent.providers.openai_chat import LLMSettings
 
     try:
@@ -57,7 +66,7 @@ def llm_settings(args: argparse.Namespace) -> LLMSettings | None:
         raise UserError(str(exc)) from exc
     model = resolved["model"].value
     if not model:
-        raise UserError("--llm openai needs a model: pass --model NAME or set REHEARSE_MODEL.")
+        return None
     try:
         timeout = float(resolved["timeout"].value or 60)
     except ValueError as exc:

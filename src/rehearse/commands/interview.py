@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rehearse.context import llm_settings, open_layout
+from rehearse.context import configured_llm, llm_settings, open_layout
 from rehearse.errors import UserError
 
 
@@ -68,12 +68,17 @@ def _run_app(args: argparse.Namespace) -> int:
     from rehearse.settings import DEFAULT_CORPUS
     from tui.app import make_app
 
+    # A configured endpoint is offered on the start screen even without --llm openai, which
+    # only makes it the preselected interviewer.
+    wants_llm = args.llm == "openai"
+    llm = llm_settings(args) if wants_llm else configured_llm(args)
     launcher = Launcher(
         open_layout(args),
         DEFAULT_CORPUS,
-        llm=llm_settings(args),
+        llm=llm,
         rubric=args.rubric,
         chroma_url=args.chroma_url,
+        prefer_llm=wants_llm,
     )
     make_app(launcher, resume=args.resume).run()
     return 0
