@@ -34,3 +34,35 @@ def seed_questions_with_answers(corpus: Path) -> list[Question]:
     for path in sorted(corpus.glob("*.md")):
         out.extend(q for q in parse_file(path)[1] if q.golden_answer)
     return out
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (yet)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def use_fake_embedder(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every place the CLI builds the real model gets the fake one instead."""
+    from conftest import FakeEmbedder
+
+    for target in ("rehearse.context", "agent.assembly", "rehearse.commands.grade"):
+        monkeypatch.setattr(f"{target}.MiniLMEmbedder", FakeEmbedder)
+
+
+def index_seed_corpus(root: Path):  # type: ignore[no-untyped-def]
+    """The seed corpus copied under `root` and ingested with the fake embedder."""
+    import shutil
+
+    from conftest import CORPUS, FakeEmbedder
+    from retrieval.chunk_store import ChunkStore, open_client
+    from retrieval.ingest import ingest
+    from retrieval.layout import DataLayout
+
+    shutil.copytree(CORPUS, root / "corpus")
+    layout = DataLayout(root / "data")
+    ingest([root / "corpus"], layout, ChunkStore(open_client(layout.root)), FakeEmbedder())
+    return layout

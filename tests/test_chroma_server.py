@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS
+from helpers import free_port
 from retrieval.chunk_store import ChunkStore, open_client
 from retrieval.ingest import ingest
 from retrieval.layout import DataLayout
@@ -20,18 +20,12 @@ from retrieval.search import Retriever
 pytestmark = pytest.mark.chroma_server
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def chroma_url(tmp_path):
     chroma = Path(sys.executable).with_name("chroma")
     if not chroma.exists():
         pytest.fail(f"the chroma CLI is missing next to {sys.executable}")
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "chroma.log").open("w")
     proc = subprocess.Popen(
         [

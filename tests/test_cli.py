@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 
 import pytest
 
 from conftest import CORPUS, ROOT, FakeEmbedder
+from helpers import free_port
 from rehearse import cli
 
 
@@ -76,10 +76,7 @@ def test_ingest_of_nothing_readable_exits_non_zero_with_reasons(data_dir, tmp_pa
 
 
 def test_unreachable_chroma_url_names_it(data_dir, capsys):
-    with socket.socket() as s:  # a port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{free_port()}"
     assert cli.main(["ingest", "--chroma-url", url]) == 2
     err = capsys.readouterr().err
     assert f"Cannot reach the Chroma server at {url}" in err and "Traceback" not in err

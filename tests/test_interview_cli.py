@@ -12,7 +12,8 @@ import time
 
 import pytest
 
-from conftest import CORPUS, FakeEmbedder
+from conftest import CORPUS
+from helpers import use_fake_embedder
 from rehearse import cli
 
 
@@ -20,8 +21,7 @@ from rehearse import cli
 def indexed(tmp_path, monkeypatch):
     data = tmp_path / "data"
     monkeypatch.setenv("REHEARSE_DATA_DIR", str(data))
-    monkeypatch.setattr("rehearse.context.MiniLMEmbedder", FakeEmbedder)
-    monkeypatch.setattr("agent.assembly.MiniLMEmbedder", FakeEmbedder)
+    use_fake_embedder(monkeypatch)
     shutil.copytree(CORPUS, tmp_path / "corpus")
     assert cli.main(["ingest", str(tmp_path / "corpus")]) == 0
     return data

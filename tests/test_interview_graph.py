@@ -12,19 +12,14 @@ from agent.assembly import assemble
 from agent.events import HintEvent, NoticeEvent, QuestionEvent, ReportEvent, ScoreEvent
 from agent.session import InterviewSession, SessionNotFound
 from agent.session_store import SessionStoreError
-from conftest import CORPUS, FakeEmbedder
-from retrieval.chunk_store import ChunkStore, open_client
-from retrieval.ingest import ingest
+from conftest import FakeEmbedder
+from helpers import index_seed_corpus
 from retrieval.layout import DataLayout, IndexMissing
 
 
 @pytest.fixture(scope="module")
 def layout(tmp_path_factory):
-    root = tmp_path_factory.mktemp("interview")
-    shutil.copytree(CORPUS, root / "corpus")
-    layout = DataLayout(root / "data")
-    ingest([root / "corpus"], layout, ChunkStore(open_client(layout.root)), FakeEmbedder())
-    return layout
+    return index_seed_corpus(tmp_path_factory.mktemp("interview"))
 
 
 def _session(layout, checkpointer=None, **config):

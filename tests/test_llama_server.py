@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,16 +17,11 @@ import urllib.request
 
 import pytest
 
-from conftest import CORPUS, FakeEmbedder
+from conftest import CORPUS
+from helpers import free_port, use_fake_embedder
 from rehearse import cli
 
 pytestmark = [pytest.mark.llm_server, pytest.mark.slow]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +31,7 @@ def llama_url(tmp_path_factory):
     )
     pytest.importorskip("llama_cpp.server", reason="install the [llm] extra")
     model = gguf.assemble(tmp_path_factory.mktemp("model") / gguf.MODEL_NAME)
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("log") / "server.log"
     log = log_path.open("w")
     proc = subprocess.Popen(
@@ -89,9 +83,7 @@ def env(tmp_path, monkeypatch, llama_url):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-local-not-needed-123456")
     monkeypatch.setenv("REHEARSE_MODEL", "gemma3-270m")
     monkeypatch.setenv("REHEARSE_LLM_TIMEOUT", "60")
-    monkeypatch.setattr("rehearse.context.MiniLMEmbedder", FakeEmbedder)
-    monkeypatch.setattr("agent.assembly.MiniLMEmbedder", FakeEmbedder)
-    monkeypatch.setattr("rehearse.commands.grade.MiniLMEmbedder", FakeEmbedder)
+    use_fake_embedder(monkeypatch)
     shutil.copytree(CORPUS, tmp_path / "corpus")
     assert cli.main(["ingest", str(tmp_path / "corpus")]) == 0
     return tmp_path

@@ -3,9 +3,6 @@ goes on, the candidate sees a short notice, and the transcript loses nothing."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-
 import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 
@@ -13,22 +10,16 @@ from agent.assembly import assemble
 from agent.events import NoticeEvent, QuestionEvent, ScoreEvent
 from agent.providers.openai_chat import LLMSettings
 from agent.session import InterviewSession
-from conftest import CORPUS, FakeEmbedder
+from conftest import FakeEmbedder
 from fault_server import FaultServer
-from retrieval.chunk_store import ChunkStore, open_client
-from retrieval.ingest import ingest
-from retrieval.layout import DataLayout
+from helpers import free_port, index_seed_corpus
 
 KEY = "sk-test-SECRET-0123456789abcdef"
 
 
 @pytest.fixture(scope="module")
 def layout(tmp_path_factory):
-    root = tmp_path_factory.mktemp("faults")
-    shutil.copytree(CORPUS, root / "corpus")
-    layout = DataLayout(root / "data")
-    ingest([root / "corpus"], layout, ChunkStore(open_client(layout.root)), FakeEmbedder())
-    return layout
+    return index_seed_corpus(tmp_path_factory.mktemp("faults"))
 
 
 def _session(layout, url: str) -> InterviewSession:
@@ -65,10 +56,7 @@ def test_a_healthy_server_streams_questions_and_judges(layout):
 
 
 def test_connection_refused(layout):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    session = _session(layout, f"http://127.0.0.1:{port}/v1")
+    session = _session(layout, f"http://127.0.0.1:{free_port()}/v1")
     first, second = _turn(session)
     assert any("APIConnectionError" in n for n in _notices(first))
     assert [e for e in first if isinstance(e, QuestionEvent)]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 from openai import APIConnectionError, InternalServerError
@@ -16,22 +14,16 @@ from agent.providers.openai_chat import LLMJudge, LLMSettings
 from agent.rubric import load_rubric
 from agent.scoring.offline_scorer import OfflineScorer
 from agent.session import InterviewSession
-from conftest import CORPUS, FakeEmbedder
+from conftest import FakeEmbedder
 from fake_chat import FakeChatClient, obedient_judge, verdict
-from retrieval.chunk_store import ChunkStore, open_client
-from retrieval.ingest import ingest
-from retrieval.layout import DataLayout
+from helpers import index_seed_corpus
 
 SETTINGS = LLMSettings(base_url="http://127.0.0.1:1/v1", model="fake-model", api_key="sk-test")
 
 
 @pytest.fixture(scope="module")
 def layout(tmp_path_factory):
-    root = tmp_path_factory.mktemp("llm")
-    shutil.copytree(CORPUS, root / "corpus")
-    layout = DataLayout(root / "data")
-    ingest([root / "corpus"], layout, ChunkStore(open_client(layout.root)), FakeEmbedder())
-    return layout
+    return index_seed_corpus(tmp_path_factory.mktemp("llm"))
 
 
 def _session(layout, client):

@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from conftest import CORPUS, FakeEmbedder
+from conftest import CORPUS
 from fault_server import FaultServer
+from helpers import use_fake_embedder
 from rehearse import cli
 
 KEY = "sk-live-TOPSECRET-9f8e7d6c5b4a"
@@ -23,9 +24,7 @@ def test_the_key_is_in_no_file_and_no_output(tmp_path, monkeypatch, capsys, beha
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
     monkeypatch.setenv("REHEARSE_MODEL", "tiny")
     monkeypatch.setenv("REHEARSE_LLM_TIMEOUT", "2")
-    monkeypatch.setattr("rehearse.context.MiniLMEmbedder", FakeEmbedder)
-    monkeypatch.setattr("agent.assembly.MiniLMEmbedder", FakeEmbedder)
-    monkeypatch.setattr("rehearse.commands.grade.MiniLMEmbedder", FakeEmbedder)
+    use_fake_embedder(monkeypatch)
     shutil.copytree(CORPUS, tmp_path / "corpus")
     out = tmp_path / "out"
     out.mkdir()
