@@ -37,8 +37,8 @@ import numpy as np
 
 from agent.grade import GradeRequest
 from agent.rubric import load_rubric
-from agent.scoring import semeval
-from agent.scoring.calibrate import answered_questions
+from evaluation import semeval
+from evaluation.calibrate import answered_questions
 from agent.scoring.offline_scorer import OfflineScorer
 from retrieval.embedder import Embedder, MiniLMEmbedder
 from retrieval.question_bank import Question

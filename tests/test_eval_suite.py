@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from agent.evaluation import baseline
-from agent.evaluation.scorer_suite import run_scorer_suite
-from agent.evaluation.variants import EXPECTED_GRADE, build_cases
+from evaluation import baseline
+from evaluation.scorer_suite import run_scorer_suite
+from evaluation.variants import EXPECTED_GRADE, build_cases
 from agent.grade import Grade
 from agent.rubric import load_rubric
 from agent.scoring.offline_scorer import OfflineScorer

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from agent.rubric import load_rubric
-from agent.scoring import semeval
-from agent.scoring.calibrate import OUTPUT
+from evaluation import semeval
+from evaluation.calibrate import OUTPUT
 from agent.scoring.offline_scorer import OfflineScorer, ScorerParams
 
 DATA = semeval.DEFAULT_DATA_DIR

@@ -33,7 +33,7 @@ class ScorerParams:
     """Global settings; never tuned per question.
 
     The defaults were chosen by a grid search on the SemEval-2013 training data and checked on
-    the seed golden answers: see evals/semeval_calibration.json (how: agent.scoring.calibrate).
+    the seed golden answers: see evals/semeval_calibration.json (how: evaluation.calibrate).
     There, Grade.score separates human-judged correct and incorrect answers with ROC AUC 0.722
     and macro-F1 0.668 at `correct_threshold`, and keeps golden > half > unrelated > empty in
     every seed question. Re-run the calibration after changing how answers are scored.

@@ -58,7 +58,7 @@ def _grader(args: argparse.Namespace, ctx: Context) -> tuple[str, Any]:
     settings = llm_settings(args)
     if settings is None:
         return scorer.name, scorer.score_many
-    from agent.evaluation.llm_cache import CachedClient
+    from evaluation.llm_cache import CachedClient
     from agent.providers.offline import OfflineGrader
     from agent.providers.openai_chat import LLMJudge, make_client
 
@@ -79,7 +79,7 @@ def _grader(args: argparse.Namespace, ctx: Context) -> tuple[str, Any]:
 
 def _retrieval(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[str, Any]:
     from retrieval.question_bank import load_bank
-    from retrieval.retrieval_eval import evaluate, golden_pairs_from_bank, load_pairs, save_pairs
+    from evaluation.retrieval_eval import evaluate, golden_pairs_from_bank, load_pairs, save_pairs
     from retrieval.search import DEFAULT_MODE, Retriever
 
     golden = Path(args.golden)
@@ -102,8 +102,8 @@ def _retrieval(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[st
 def _scorer(
     args: argparse.Namespace, ctx: Context, score_many: Any, bar: Progress
 ) -> dict[str, Any]:
-    from agent.evaluation.scorer_suite import run_scorer_suite
-    from agent.evaluation.variants import build_cases
+    from evaluation.scorer_suite import run_scorer_suite
+    from evaluation.variants import build_cases
     from retrieval.question_bank import load_bank
 
     cases_path = Path(args.cases)
@@ -125,7 +125,7 @@ def _scorer(
 
 
 def _semeval(args: argparse.Namespace, bar: Progress) -> Any:
-    from agent.scoring import semeval
+    from evaluation import semeval
     from agent.scoring.offline_scorer import ScorerParams
 
     data = Path(args.semeval) if args.semeval else None
@@ -153,8 +153,8 @@ def _interview(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[st
     from langgraph.checkpoint.memory import InMemorySaver
 
     from agent.assembly import assemble
-    from agent.evaluation.interview_suite import run_interview_suite
-    from agent.evaluation.personas import PERSONAS
+    from evaluation.interview_suite import run_interview_suite
+    from evaluation.personas import PERSONAS
     from agent.session import InterviewSession
     from retrieval.chunk_catalog import load_catalog
     from retrieval.layout import DataLayout
@@ -185,8 +185,8 @@ def _interview(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[st
 
 
 def _finish(args: argparse.Namespace, results: dict[str, Any]) -> int:
-    from agent.evaluation import baseline
-    from agent.evaluation.report_writer import write_reports
+    from evaluation import baseline
+    from evaluation.report_writer import write_reports
 
     baseline_path = Path(args.baseline)
     regressions: list[str] = []

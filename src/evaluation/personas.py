@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.evaluation.variants import INJECTIONS
+from evaluation.variants import INJECTIONS
 from retrieval.question_bank import Question
 
 EVASIVE = "That's a great question. It really depends on the context, the team and the goals."

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from agent.evaluation.variants import ORDER
+from evaluation.variants import ORDER
 from agent.grade import Grade, GradeRequest
 
 ScoreMany = Callable[[Sequence[GradeRequest]], list[Grade]]

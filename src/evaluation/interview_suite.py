@@ -11,7 +11,7 @@ from collections.abc import Callable
 from statistics import mean
 from typing import Any
 
-from agent.evaluation.personas import PERSONAS, answer
+from evaluation.personas import PERSONAS, answer
 from agent.events import QuestionEvent, ScoreEvent
 from agent.session import InterviewSession
 

@@ -1,6 +1,6 @@
 """Calibrate the offline scorer's global settings on SemEval-2013 and the seed golden answers.
 
-`python -m agent.scoring.calibrate` grid-searches `ScorerParams` (global settings, never
+`python -m evaluation.calibrate` grid-searches `ScorerParams` (global settings, never
 anything per question) on the 8,910 human-labelled SemEval student answers, then picks the one
 decision threshold on Grade.score with the best macro-F1 (`correct_threshold`, for evals).
 
@@ -36,7 +36,7 @@ from typing import Any, TextIO
 
 from agent.grade import Grade, GradeRequest
 from agent.rubric import load_rubric
-from agent.scoring import semeval
+from evaluation import semeval
 from agent.scoring.fast_encoder import BF16MiniLM
 from agent.scoring.offline_scorer import OfflineScorer, ScorerParams
 from retrieval.chunker import chunk_sections
