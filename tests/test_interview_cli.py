@@ -45,24 +45,39 @@ def test_plain_interview_from_stdin_shows_sources_scores_follow_ups_and_report(
     )
     assert "Question 1 of 3:" in out and "(from " in out
     assert "score " in out and "confidence" in out
-    assert "hint:" in out
-    assert "Report: overall" in out and "re-read:" in out
+    assert "hint 1:" in out
+    assert "Rehearse report" in out and "Overall" in out and "Re-read:" in out
+    # Piped answers are echoed after their prompt, so the output reads as a transcript.
+    assert "> Partitioning keeps scans small\n  and cheap." in out
     session_id = out.split("Session ", 1)[1].split(".", 1)[0]
 
     assert cli.main(["sessions", "list"]) == 0
-    assert session_id in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert session_id in listed and "of 3 questions asked" in listed
     assert cli.main(["sessions", "show", session_id]) == 0
-    assert "Partitioning keeps scans small\nand cheap." in capsys.readouterr().out
-    assert cli.main(["sessions", "export", session_id, "--format", "json"]) == 0
+    shown = capsys.readouterr().out
+    assert "Partitioning keeps scans small\nand cheap." in shown
+    assert "Score: " in shown and "\n  : " not in shown  # every line says who spoke
+    assert cli.main(["sessions", "export", session_id, "--format", "json", "--output", "-"]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert exported["report"]["asked"] >= 2 and exported["transcript"]
+    answers = [a for q in exported["report"]["questions"] for a in q["answers"]]
+    assert "Partitioning keeps scans small\nand cheap." in answers
+    # Without --output the export goes to the data dir, never the current folder.
     assert cli.main(["sessions", "export", session_id, "--format", "md"]) == 0
-    assert "# Rehearse report" in capsys.readouterr().out
+    written = indexed / "exports" / f"rehearse-{session_id}.md"
+    assert str(written) in capsys.readouterr().err
+    markdown = written.read_text(encoding="utf-8")
+    assert (
+        "# Rehearse report" in markdown and "You said: Partitioning keeps scans small" in markdown
+    )
+    # The /skip came during a follow-up: counted as a skipped follow-up, not lost.
+    assert "1 follow-up skipped" in markdown
 
 
 def test_end_of_input_finishes_with_a_report(indexed, monkeypatch, capsys):
     out = _interview(monkeypatch, capsys, "", "-n", "2")
-    assert "end of input" in out and "Report:" in out
+    assert "end of input" in out and "Rehearse report" in out
 
 
 def test_unknown_resume_id_is_a_clear_error(indexed, capsys):
@@ -116,9 +131,9 @@ def test_killed_mid_interview_resumes_at_the_exact_question(tmp_path):
         timeout=120,
     )
     assert f"Question 2 of 3: {question_two}" in resumed.stdout
-    assert "Report:" in resumed.stdout
+    assert "Rehearse report" in resumed.stdout
     exported = subprocess.run(
-        [*rehearse, "sessions", "export", session_id, "--format", "json"],
+        [*rehearse, "sessions", "export", session_id, "--format", "json", "--output", "-"],
         env=env,
         capture_output=True,
         text=True,

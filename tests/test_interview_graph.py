@@ -28,7 +28,7 @@ def _session(layout, checkpointer=None, **config):
     )
     settings = {"n_questions": 4, "seed": 11, "max_follow_ups": 2, **config}
     return InterviewSession.create(
-        assembled.graph, assembled.store, settings, assembled.mode
+        assembled.graph, assembled.store, assembled.deps, settings, assembled.mode
     ), assembled
 
 
@@ -56,8 +56,8 @@ def test_a_strong_candidate_gets_fewer_follow_ups_and_a_higher_score_than_a_weak
             events = session.answer(answer)
         report = session.report
         assert len(asked) == len(set(asked)) == 4  # no question repeated
-        assert all(q["source"] for q in report["questions"])
-        results[persona] = (report["overall"], follow_ups)
+        assert all(q.source for q in report.questions)
+        results[persona] = (report.overall, follow_ups)
     assert results["strong"][0] > results["weak"][0]
     assert results["strong"][1] < results["weak"][1]
 
@@ -75,8 +75,8 @@ def test_follow_ups_probe_a_missed_point_without_quoting_it(layout):
         follow = [e for e in events if isinstance(e, QuestionEvent) and e.follow_up]
         if follow:
             probes += 1
-            missing = scores[-1].grade["missing"]
-            target = session.prompt["target_point"]
+            missing = scores[-1].grade.missing
+            target = follow[-1].target_point
             assert target in missing
             assert target not in follow[0].text
             assert q.golden_answer not in follow[0].text
@@ -96,9 +96,14 @@ def test_controls_skip_hint_repeat_and_end_early(layout):
     assert second.index == 2 and second.question_id != first.question_id
     report = [e for e in session.end() if isinstance(e, ReportEvent)][0].report
     assert session.finished and session.end() == []
-    assert report["skipped"] == 1 and report["asked"] == 2
-    skipped = report["questions"][0]
-    assert skipped["skipped"] and skipped["reread"] == [skipped["source"]]
+    # The first was skipped; the second was asked, then the interview ended: not answered,
+    # never a made-up score.
+    assert (report.asked, report.skipped, report.not_answered, report.answered) == (2, 1, 1, 0)
+    skipped, unanswered = report.questions
+    assert skipped.status == "skipped" and skipped.reread == [skipped.source]
+    assert unanswered.status == "not_answered" and unanswered.score is None
+    assert report.topics == {} and report.overall is None
+    assert [p.status for p in report.practise] == ["skipped", "not_answered"]
 
 
 def test_bad_answers_empty_huge_and_control_characters(layout):
@@ -106,7 +111,7 @@ def test_bad_answers_empty_huge_and_control_characters(layout):
     session.start()
     events = session.answer("")
     score = [e for e in events if isinstance(e, ScoreEvent)][0]
-    assert score.grade["score"] == 1.0
+    assert score.grade.score == 1.0
     assert any(isinstance(e, NoticeEvent) and "No answer given" in e.text for e in events)
     huge = "Partitioning by date keeps scans small. " * 2600
     events = session.answer(huge)
@@ -123,17 +128,19 @@ def test_resume_continues_at_the_exact_prompt_with_a_new_process_state(layout, t
     db = tmp_path / "checkpoints.sqlite"
     session, _ = _session(layout, SqliteSaver(sqlite3.connect(db, check_same_thread=False)))
     session.start()
-    session.answer("Some first answer about partitions.")
-    prompt, turns = session.prompt, len(session.transcript)
+    events = session.answer("Some first answer about partitions.")
+    prompt, turns = _last_question(events), len(session.transcript)
 
     assembled = assemble(
         layout,
         embedder=FakeEmbedder(),
         checkpointer=SqliteSaver(sqlite3.connect(db, check_same_thread=False)),
     )
-    resumed = InterviewSession.resume(assembled.graph, assembled.store, session.session_id)
+    resumed = InterviewSession.resume(
+        assembled.graph, assembled.store, assembled.deps, session.session_id
+    )
     replay = resumed.start()
-    assert _last_question(replay).text == prompt["text"]
+    assert _last_question(replay).text == prompt.text
     assert len(resumed.transcript) == turns
     events = resumed.answer("A second answer.")
     assert any(isinstance(e, ScoreEvent) for e in events)
@@ -142,7 +149,7 @@ def test_resume_continues_at_the_exact_prompt_with_a_new_process_state(layout, t
 def test_unknown_resume_id_corrupt_database_and_empty_bank(layout, tmp_path):
     assembled = assemble(layout, embedder=FakeEmbedder(), checkpointer=InMemorySaver())
     with pytest.raises(SessionNotFound, match="rehearse sessions list"):
-        InterviewSession.resume(assembled.graph, assembled.store, "nope")
+        InterviewSession.resume(assembled.graph, assembled.store, assembled.deps, "nope")
 
     broken = DataLayout(tmp_path / "broken")
     shutil.copytree(layout.root, broken.root, ignore=shutil.ignore_patterns("sessions.sqlite*"))

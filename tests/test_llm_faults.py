@@ -30,6 +30,7 @@ def _session(layout, url: str) -> InterviewSession:
     return InterviewSession.create(
         assembled.graph,
         assembled.store,
+        assembled.deps,
         {"n_questions": 2, "seed": 9, "max_follow_ups": 1},
         assembled.mode,
     )
@@ -50,7 +51,7 @@ def test_a_healthy_server_streams_questions_and_judges(layout):
         first, second = _turn(_session(layout, server.url))
     assert [e for e in first if isinstance(e, QuestionEvent)][0].text.startswith("How would")
     grade = [e for e in second if isinstance(e, ScoreEvent)][0].grade
-    assert grade["scorer"] == "llm-judge:tiny" and grade["criteria"]["correctness"] == 4
+    assert grade.scorer == "llm-judge:tiny" and grade.criteria["correctness"] == 4
     assert not _notices(first)
     assert server.requests[0]["stream"] is True
 
@@ -92,7 +93,7 @@ def test_each_fault_falls_back_with_a_notice_and_loses_nothing(
     score = [e for e in second if isinstance(e, ScoreEvent)][0]
     if judge_notice:
         assert any(judge_notice in n for n in _notices(second)), _notices(second)
-        assert score.grade["scorer"].startswith("offline")
+        assert score.grade.scorer.startswith("offline")
     answers = [t for t in session.transcript if t["kind"] == "answer"]
     assert answers[0]["text"].startswith("Partition by date")
     if behaviour == "429":  # bounded retries: the client retried once, then gave up

@@ -31,7 +31,9 @@ def _session(layout, client):
         layout, embedder=FakeEmbedder(), llm=SETTINGS, client=client, checkpointer=InMemorySaver()
     )
     config = {"n_questions": 2, "seed": 4, "max_follow_ups": 1}
-    return InterviewSession.create(assembled.graph, assembled.store, config, assembled.mode)
+    return InterviewSession.create(
+        assembled.graph, assembled.store, assembled.deps, config, assembled.mode
+    )
 
 
 def test_the_model_phrases_questions_streamed_and_judges_with_the_rubric(layout):
@@ -53,14 +55,14 @@ def test_the_model_phrases_questions_streamed_and_judges_with_the_rubric(layout)
     assert client.requests[0]["stream"] is True
     events = session.answer("I would partition the data by date and keep scans small.")
     score = [e for e in events if isinstance(e, ScoreEvent)][0]
-    assert score.grade["scorer"] == "llm-judge:fake-model"
-    assert score.grade["criteria"] == {
+    assert score.grade.scorer == "llm-judge:fake-model"
+    assert score.grade.criteria == {
         "correctness": 4,
         "depth": 3,
         "specificity": 3,
         "structure": 3,
     }
-    assert any(n.startswith("Judge feedback") for n in score.grade["notices"])
+    assert any(n.startswith("Judge feedback") for n in score.grade.notices)
     judge_request = client.requests[1]
     assert judge_request["temperature"] == 0
     assert judge_request["response_format"]["type"] == "json_schema"
@@ -83,7 +85,7 @@ def test_failures_fall_back_to_offline_and_say_so(layout):
     events = session.answer("Some answer about partitions.")
     assert any(isinstance(e, NoticeEvent) and "scored offline" in e.text for e in events)
     score = [e for e in events if isinstance(e, ScoreEvent)][0]
-    assert score.grade["scorer"].startswith("offline")
+    assert score.grade.scorer.startswith("offline")
     assert "sk-test" not in str(session.transcript)
 
 

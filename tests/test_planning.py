@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from agent.planning import plan_questions
+from agent.nodes.planning import plan_questions
 from retrieval.question_bank import Question
 
 

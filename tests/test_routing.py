@@ -13,12 +13,16 @@ def _state(missing, probed=(), limit=2, text="an answer"):
 
 
 def test_route_input_maps_every_candidate_control():
+    from agent.actions import GRAPH_ACTIONS
+
+    assert set(GRAPH_ACTIONS) == {"answer", "skip", "hint", "repeat", "retry", "end"}
     for action, node in [
         ("answer", "score"),
         ("skip", "skip_question"),
         ("hint", "give_hint"),
         ("repeat", "repeat_prompt"),
-        ("end", "report"),
+        ("retry", "retry_question"),
+        ("end", "finish"),
     ]:
         assert route_input({"last_input": {"action": action}}) == node
 
@@ -38,7 +42,7 @@ def test_an_empty_answer_is_not_probed():
 
 def test_wrap_up_when_questions_or_time_run_out():
     assert route_next({"index": 1, "plan": ["a", "b"]}) == "ask"
-    assert route_next({"index": 2, "plan": ["a", "b"]}) == "report"
-    assert route_next({"index": 1, "plan": ["a", "b"], "ended": True}) == "report"
-    assert route_after_plan({"plan": []}) == "report"
+    assert route_next({"index": 2, "plan": ["a", "b"]}) == "finish"
+    assert route_next({"index": 1, "plan": ["a", "b"], "ended": True}) == "finish"
+    assert route_after_plan({"plan": []}) == "finish"
     assert route_after_plan({"plan": ["a"]}) == "ask"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from agent.rubric import load_rubric
+from agent.scoring.offline_scorer import OfflineScorer, ScorerParams
 from evaluation import semeval
 from evaluation.calibrate import OUTPUT
-from agent.scoring.offline_scorer import OfflineScorer, ScorerParams
 
 DATA = semeval.DEFAULT_DATA_DIR
 AUC_FLOOR = 0.69

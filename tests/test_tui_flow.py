@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from textual.widgets import Button, Input, Markdown, Static, TextArea
+from textual.widgets import Button, Input, Label, Markdown, Static, TextArea
 
 from tui.app import make_app
 from tui.screens.interview import InterviewScreen
@@ -47,9 +47,11 @@ async def test_start_answer_scores_follow_up_end_report_export(tmp_path):
         await pilot.press("ctrl+s")
         await _wait_for(pilot, lambda: len(launcher.session.calls) == 2 and not screen.busy)
         panel = _text(screen.query_one(ScorePanel).query_one("#scores", Static))
+        missed = _text(screen.query_one(ScorePanel).query_one("#missed", Static))
         assert "2.5 / 5" in panel and "Kafka is a log" in panel
         # A follow-up is coming, so the missed point is not spelled out yet.
-        assert "Consumer groups split partitions" not in panel and "1 point(s) missed" in panel
+        assert "Consumer groups split partitions" not in panel + missed
+        assert "1 point(s) missed" in missed
         assert launcher.session.calls[1] == "answer:Kafka is a distributed log.\nIt keeps offsets."
         assert editor.text == ""
 
@@ -59,13 +61,20 @@ async def test_start_answer_scores_follow_up_end_report_export(tmp_path):
         await _wait_for(pilot, lambda: isinstance(app.screen, ReportScreen))
         report = app.screen
         summary = _text(report.query_one("#summary", Static))
-        assert "Overall 3.20 / 5" in summary and "Practise next: Spark" in summary
+        assert "Overall 3.20 / 5" in summary and "skipped 1" in summary
         questions = _text(report.query_one("#questions", Static))
-        assert "re-read: qa > Spark (line 9)" in questions and HOSTILE in questions
+        assert "Re-read: qa > Spark (line 9)" in questions and HOSTILE in questions
+        assert "Practise next (weakest first)" in questions
+        assert "What is Spark? (skipped). Re-read" in questions  # a question, not a heading
+        labels = [_text(label) for label in report.query(Label)]
+        assert any(label.startswith("Overall score per session") for label in labels)
         await pilot.press("m")
         await pilot.press("j")
         await pilot.pause(0.1)
-        assert "# Rehearse report" in (tmp_path / "rehearse-fake0001.md").read_text()
+        markdown = (tmp_path / "rehearse-fake0001.md").read_text()
+        assert (
+            "# Rehearse report" in markdown and "You said: Kafka is an append-only log." in markdown
+        )
         exported = json.loads((tmp_path / "rehearse-fake0001.json").read_text())
         assert exported["report"]["overall"] == 3.2
         await pilot.press("n")
@@ -164,7 +173,9 @@ async def test_closing_mid_interview_loses_nothing_and_the_start_screen_resumes(
         screen.query_one("#answer", TextArea).text = "An answer before closing."
         await pilot.press("ctrl+s")
         await _wait_for(pilot, lambda: not screen.busy and len(screen.session.transcript) > 2)
-        prompt = screen.session.prompt["text"]
+        prompt = [
+            t["text"] for t in screen.session.transcript if t["kind"] in ("question", "follow_up")
+        ][-1]
         session_id = screen.session.session_id
     app = make_app(launcher(), export_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

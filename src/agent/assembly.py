@@ -6,7 +6,6 @@ needs no model in offline mode) is on screen while torch is still importing.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ from agent.graph import build_graph
 from agent.providers.offline import OfflineGrader, OfflineInterviewer
 from agent.providers.openai_chat import LLMJudge, LLMSettings, OpenAIInterviewer, make_client
 from agent.rubric import load_rubric
-from agent.session_store import SessionStore, SessionStoreError, connect
+from agent.session_store import SessionStore
 from retrieval.chunk_catalog import load_catalog
 from retrieval.embedder import MiniLMEmbedder
 from retrieval.layout import DataLayout, IndexMissing
@@ -39,8 +38,11 @@ def assemble(
     llm: LLMSettings | None = None,
     client: Any | None = None,
     checkpointer: Any | None = None,
+    sessions_db: Path | None = None,
 ) -> Assembled:
-    """`llm` (or a ready `client`, for tests) switches to the OpenAI-compatible providers."""
+    """`llm` (or a ready `client`, for tests) switches to the OpenAI-compatible providers.
+    `sessions_db` puts sessions elsewhere than the data dir (evals use a scratch file, so
+    simulated candidates never become the user's history)."""
     from agent.scoring.offline_scorer import OfflineScorer
 
     layout.require_index()
@@ -61,10 +63,9 @@ def assemble(
         client = client or make_client(llm)
         interviewer = OpenAIInterviewer(client, llm.model)
         grader = LLMJudge(client, llm.model, rubric, offline_grader)
-    conn = connect(layout.sessions_db)
-    store = SessionStore(conn)
+    store = SessionStore.open(sessions_db or layout.sessions_db)
     if checkpointer is None:
-        checkpointer = _sqlite_saver(conn, layout.sessions_db)
+        checkpointer = store.checkpointer
     deps = Deps(
         bank=bank,
         interviewer=interviewer,
@@ -72,18 +73,6 @@ def assemble(
         fallback_grader=offline_grader,
         rubric=rubric,
         chunks={c.chunk_id: c for c in load_catalog(layout.catalog)},
-        history=store.reports,
     )
     graph = build_graph(deps).compile(checkpointer=checkpointer)
     return Assembled(graph, store, deps, interviewer.name)
-
-
-def _sqlite_saver(conn: sqlite3.Connection, path: Path) -> Any:
-    from langgraph.checkpoint.sqlite import SqliteSaver
-
-    try:
-        saver = SqliteSaver(conn)
-        saver.setup()
-    except sqlite3.DatabaseError as exc:
-        raise SessionStoreError(f"The sessions database {path} is unreadable ({exc}).") from exc
-    return saver

@@ -1,11 +1,10 @@
-"""What the graph's nodes need besides state: the bank, the providers, a clock, the history."""
+"""What the graph's nodes need besides state: the bank, the providers, the rubric, a clock."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from agent.providers.base import Grader, Interviewer
 from agent.rubric import Rubric
@@ -23,8 +22,6 @@ class Deps:
     rubric: Rubric
     chunks: dict[str, Chunk] = field(default_factory=dict)
     """Catalog chunks by id, for passages to re-read; empty is fine."""
-    history: Callable[[], list[dict[str, Any]]] = list
-    """Reports of the candidate's earlier sessions, newest first."""
     clock: Callable[[], float] = time.time
 
     def question(self, question_id: str) -> Question:
@@ -32,3 +29,8 @@ class Deps:
         if found is None:
             raise KeyError(f"question {question_id} is no longer in the question bank")
         return found
+
+    def model_answer(self, question_id: str) -> str | None:
+        """The notes' prepared answer, or None (also for a question gone from the bank)."""
+        found = self.bank.by_id(question_id)
+        return found.golden_answer if found else None

@@ -1,9 +1,15 @@
-"""Typed events an `InterviewSession` yields to front ends (the plain CLI, the Textual app)."""
+"""Typed events an `InterviewSession` gives front ends (the plain CLI, the Textual app, evals).
+
+A grade travels as a `Grade` and a report as a `Report`, from where they are made to whoever
+renders them; no front end reads either by string keys.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+from agent.grade import Grade
+from agent.report import Report
 
 
 @dataclass(frozen=True)
@@ -15,19 +21,31 @@ class QuestionEvent:
     total: int
     follow_up: bool = False
     repeat: bool = False
+    target_point: str | None = None
+    """For a follow-up, the missed key point it probes: for evals and tests, never shown."""
 
 
 @dataclass(frozen=True)
 class HintEvent:
     text: str
     question_id: str
+    level: int = 1
 
 
 @dataclass(frozen=True)
 class ScoreEvent:
     question_id: str
-    grade: dict[str, Any]
+    grade: Grade
     grounded: bool = True
+    missing_hidden: bool = False
+    """A follow-up is about to probe the missed points: show how many, not which (naming them
+    would answer the follow-up). Decided by the session, obeyed by every front end."""
+    after_follow_up: list[str] = field(default_factory=list)
+    """Covered points that were first given in answer to a follow-up."""
+
+    @property
+    def visible_missing(self) -> list[str]:
+        return [] if self.missing_hidden else list(self.grade.missing)
 
 
 @dataclass(frozen=True)
@@ -36,32 +54,37 @@ class NoticeEvent:
 
 
 @dataclass(frozen=True)
+class ClarifyEvent:
+    """The interviewer's reply to a clarifying question; the question still waits."""
+
+    text: str
+    question_id: str
+
+
+@dataclass(frozen=True)
+class ModelAnswerEvent:
+    """The prepared answer beside the candidate's, with the covered points marked in both."""
+
+    question_id: str
+    question: str
+    model_answer: str | None
+    answer: str
+    covered: list[str]
+    evidence: dict[str, str]
+    """Covered point -> the sentence of the candidate's answer that covered it."""
+
+
+@dataclass(frozen=True)
 class ReportEvent:
-    report: dict[str, Any] = field(default_factory=dict)
+    report: Report
 
 
-Event = QuestionEvent | HintEvent | ScoreEvent | NoticeEvent | ReportEvent
-
-
-def event_for(turn: dict[str, Any]) -> Event | None:
-    """The event a new transcript turn means to a front end; candidate turns mean none."""
-    kind, data = turn.get("kind"), turn.get("data", {})
-    if kind in ("question", "follow_up", "repeat"):
-        return QuestionEvent(
-            turn["text"],
-            data.get("source", ""),
-            turn.get("question_id") or "",
-            data.get("index", 0),
-            data.get("total", 0),
-            follow_up=kind == "follow_up",
-            repeat=kind == "repeat",
-        )
-    if kind == "hint":
-        return HintEvent(turn["text"], turn.get("question_id") or "")
-    if kind == "score":
-        return ScoreEvent(turn.get("question_id") or "", data["grade"], data.get("grounded", True))
-    if kind == "notice":
-        return NoticeEvent(turn["text"])
-    if kind == "report":
-        return ReportEvent(data["report"])
-    return None
+Event = (
+    QuestionEvent
+    | HintEvent
+    | ScoreEvent
+    | NoticeEvent
+    | ClarifyEvent
+    | ModelAnswerEvent
+    | ReportEvent
+)

@@ -1,4 +1,4 @@
-"""Wiring only: plan -> ask -> await_answer -> score -> (follow_up | advance) -> report.
+"""Wiring only: plan -> ask -> await_answer -> score -> (follow_up | advance) -> finish.
 
 `build_graph(deps)` returns the uncompiled builder so tests compile it with an in-memory saver
 and the CLI with the SQLite one.
@@ -11,11 +11,17 @@ from functools import partial
 from langgraph.graph import END, START, StateGraph
 
 from agent.deps import Deps
-from agent.nodes.advancing import advance
+from agent.nodes.advancing import advance, finish
 from agent.nodes.answering import await_answer
-from agent.nodes.asking import ask, follow_up, give_hint, repeat_prompt, skip_question
+from agent.nodes.asking import (
+    ask,
+    follow_up,
+    give_hint,
+    repeat_prompt,
+    retry_question,
+    skip_question,
+)
 from agent.nodes.planning import plan
-from agent.nodes.reporting import report
 from agent.nodes.scoring import score
 from agent.routing import route_after_plan, route_after_score, route_input, route_next
 from agent.state import InterviewState
@@ -31,8 +37,9 @@ def build_graph(deps: Deps) -> StateGraph:
     graph.add_node("give_hint", partial(give_hint, deps=deps))
     graph.add_node("repeat_prompt", partial(repeat_prompt, deps=deps))
     graph.add_node("skip_question", partial(skip_question, deps=deps))
+    graph.add_node("retry_question", partial(retry_question, deps=deps))
     graph.add_node("advance", partial(advance, deps=deps))
-    graph.add_node("report", partial(report, deps=deps))
+    graph.add_node("finish", partial(finish, deps=deps))
 
     graph.add_edge(START, "plan")
     graph.add_conditional_edges("plan", route_after_plan)
@@ -42,7 +49,8 @@ def build_graph(deps: Deps) -> StateGraph:
     graph.add_edge("follow_up", "await_answer")
     graph.add_edge("give_hint", "await_answer")
     graph.add_edge("repeat_prompt", "await_answer")
+    graph.add_edge("retry_question", "await_answer")
     graph.add_edge("skip_question", "advance")
     graph.add_conditional_edges("advance", route_next)
-    graph.add_edge("report", END)
+    graph.add_edge("finish", END)
     return graph

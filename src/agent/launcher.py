@@ -1,8 +1,10 @@
-"""`Launcher`: what a front end needs before an interview exists.
+"""`Launcher`: the one way to put an interview together.
 
-It indexes the corpus on first run (with progress), lists what can be chosen (documents, topics,
-recent sessions), and hands out `InterviewSession`s, new or resumed. The Textual app talks to
-this and to the session, never to models or stores directly.
+The app, plain mode and the interview eval all ask it for sessions. It indexes the corpus on
+first run (with progress), lists what can be chosen (documents, topics, rubrics, recent
+sessions), carries the command line's choices to the start screen, and hands out
+`InterviewSession`s, new or resumed. Front ends talk to this and to the session, never to models
+or stores directly.
 """
 
 from __future__ import annotations
@@ -39,22 +41,41 @@ class Launcher:
         rubric: str | None = None,
         chroma_url: str | None = None,
         prefer_llm: bool = False,
+        defaults: InterviewConfig | None = None,
+        start_now: bool = False,
+        embedder: Any | None = None,
+        sessions_db: Path | None = None,
+        checkpointer: Any | None = None,
     ) -> None:
         self.layout = layout
         self.corpus = corpus
         self.llm = llm
         """The configured OpenAI-compatible endpoint, if any; offline stays available."""
-        self._rubric = rubric
+        self.rubric = rubric
+        """The rubric chosen on the command line (a name or a file), or None for the default
+        (behavioural questions then use the behavioural rubric)."""
         self._chroma_url = chroma_url
-        self._assembled: dict[str, Any] = {}
-        self._embedder: Any = None
+        self._assembled: dict[tuple[str, str | None], Any] = {}
+        self._embedder: Any = embedder
+        self._sessions_db = sessions_db
+        self._checkpointer = checkpointer
         self.mode = self.modes[-1] if prefer_llm and llm else "offline"
         """The mode new sessions use; the start screen lets the candidate switch it."""
+        self.defaults: InterviewConfig = dict(defaults or {})  # type: ignore[assignment]
+        """What the command line chose; the start screen is pre-filled with it."""
+        self.start_now = start_now
+        """Begin the interview with `defaults` at once, without waiting on the start screen."""
 
     @property
     def modes(self) -> list[str]:
         endpoint = f" @ {self.llm.base_url}" if self.llm and self.llm.base_url else ""
         return ["offline"] + ([f"openai:{self.llm.model}{endpoint}"] if self.llm else [])
+
+    @property
+    def exports_dir(self) -> Path:
+        """Where reports are exported unless the candidate names a path: the data dir, never
+        the current folder (which is often a git checkout)."""
+        return self.layout.exports
 
     @property
     def needs_index(self) -> bool:
@@ -95,17 +116,30 @@ class Launcher:
         self._embedder = self._embedder or MiniLMEmbedder()
         self._embedder.load()
 
-    def _assemble(self) -> Any:
-        if self.mode not in self._assembled:
+    def _assemble(self, rubric: str | None = None) -> Any:
+        key = (self.mode, rubric or self.rubric)
+        if key not in self._assembled:
             from agent.assembly import assemble
             from retrieval.embedder import MiniLMEmbedder
 
             self._embedder = self._embedder or MiniLMEmbedder()
             llm = self.llm if self.mode != "offline" else None
-            self._assembled[self.mode] = assemble(
-                self.layout, self._rubric, embedder=self._embedder, llm=llm
+            self._assembled[key] = assemble(
+                self.layout,
+                key[1],
+                embedder=self._embedder,
+                llm=llm,
+                checkpointer=self._checkpointer,
+                sessions_db=self._sessions_db,
             )
-        return self._assembled[self.mode]
+        return self._assembled[key]
+
+    @property
+    def rubrics(self) -> list[str]:
+        from agent.rubric import shipped_rubrics
+
+        names = shipped_rubrics()
+        return names + ([self.rubric] if self.rubric and self.rubric not in names else [])
 
     def catalogue(self) -> Catalogue:
         bank = self._assemble().deps.bank
@@ -133,12 +167,20 @@ class Launcher:
     def new(self, config: InterviewConfig) -> InterviewSession:
         from agent.session import InterviewSession
 
-        assembled = self._assemble()
-        config = {**config, "avoid": assembled.store.recent_questions()}
-        return InterviewSession.create(assembled.graph, assembled.store, config, assembled.mode)
+        rubric = config.get("rubric") or self.rubric
+        assembled = self._assemble(rubric)
+        config = {**config, "rubric": rubric}
+        if config.get("seed") is None:  # a seeded plan must not depend on history
+            config["avoid"] = assembled.store.recent_questions()
+        return InterviewSession.create(
+            assembled.graph, assembled.store, assembled.deps, config, assembled.mode
+        )
 
     def resume(self, session_id: str) -> InterviewSession:
         from agent.session import InterviewSession
 
-        assembled = self._assemble()
-        return InterviewSession.resume(assembled.graph, assembled.store, session_id)
+        store = self._assemble().store
+        row = store.get(session_id)
+        rubric = (row.config.get("rubric") if row else None) or self.rubric
+        assembled = self._assemble(rubric)
+        return InterviewSession.resume(assembled.graph, assembled.store, assembled.deps, session_id)

@@ -9,21 +9,27 @@ from agent.state import InterviewState
 DEFAULT_MAX_FOLLOW_UPS = 2
 
 
-def route_after_plan(state: InterviewState) -> Literal["ask", "report"]:
-    return "ask" if state.get("plan") else "report"
+def route_after_plan(state: InterviewState) -> Literal["ask", "finish"]:
+    return "ask" if state.get("plan") else "finish"
 
 
-def route_input(
-    state: InterviewState,
-) -> Literal["score", "skip_question", "give_hint", "repeat_prompt", "report"]:
+InputNode = Literal[
+    "score", "skip_question", "give_hint", "repeat_prompt", "retry_question", "finish"
+]
+
+_NODE_FOR_ACTION: dict[str, InputNode] = {
+    "answer": "score",
+    "skip": "skip_question",
+    "hint": "give_hint",
+    "repeat": "repeat_prompt",
+    "retry": "retry_question",
+    "end": "finish",
+}
+
+
+def route_input(state: InterviewState) -> InputNode:
     action = state.get("last_input", {}).get("action", "answer")
-    return {
-        "answer": "score",
-        "skip": "skip_question",
-        "hint": "give_hint",
-        "repeat": "repeat_prompt",
-        "end": "report",
-    }.get(action, "score")  # type: ignore[return-value]
+    return _NODE_FOR_ACTION.get(action, "score")
 
 
 def route_after_score(state: InterviewState) -> Literal["follow_up", "advance"]:
@@ -40,7 +46,7 @@ def route_after_score(state: InterviewState) -> Literal["follow_up", "advance"]:
     return "advance"
 
 
-def route_next(state: InterviewState) -> Literal["ask", "report"]:
+def route_next(state: InterviewState) -> Literal["ask", "finish"]:
     if state.get("ended") or state["index"] >= len(state.get("plan", [])):
-        return "report"
+        return "finish"
     return "ask"

@@ -30,6 +30,8 @@ class Rubric(BaseModel):
     name: str
     description: str = ""
     criteria: list[Criterion]
+    follow_up_credit: float = Field(default=0.75, ge=0, le=1)
+    """The share of full credit a point earns when it is given only after a follow-up."""
 
     def weighted(self, scores: dict[str, int]) -> float:
         total = sum(c.weight for c in self.criteria)

@@ -1,7 +1,9 @@
-"""The session index beside LangGraph's checkpoints, in the same SQLite file.
+"""The sessions database: LangGraph's checkpoints and a session index, in one SQLite file.
 
-Checkpoints hold every turn; this table holds what listing and planning need without replaying
-them: when a session ran, its status, its mode, its plan and its final report.
+Checkpoints hold every turn; the index holds what listing, planning and trends need without
+replaying them: when a session ran, its status, its mode, its plan and its report (stored here
+once). This module owns the file: nothing else opens it or reads checkpoint internals, so
+transcripts are asked of the store.
 """
 
 from __future__ import annotations
@@ -11,7 +13,12 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from agent.report import Report
+
+if TYPE_CHECKING:
+    from agent.state import Turn
 
 
 class SessionStoreError(RuntimeError):
@@ -59,8 +66,45 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 class SessionStore:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self._conn = conn
+        self._path = path
+        self._saver: Any = None
+
+    @classmethod
+    def open(cls, path: Path) -> SessionStore:
+        return cls(connect(path), path)
+
+    @property
+    def checkpointer(self) -> Any:
+        """LangGraph's SQLite saver on this database (made on first use: it imports
+        langgraph, which the first screen must not wait for)."""
+        if self._saver is None:
+            from langgraph.checkpoint.sqlite import SqliteSaver
+
+            try:
+                saver = SqliteSaver(self._conn)
+                saver.setup()
+            except sqlite3.DatabaseError as exc:
+                raise SessionStoreError(
+                    f"The sessions database {self._path} is unreadable ({exc})."
+                ) from exc
+            self._saver = saver
+        return self._saver
+
+    def transcript(self, session_id: str) -> list[Turn]:
+        """Every turn of a session, from its latest checkpoint."""
+        checkpoint = self.checkpointer.get({"configurable": {"thread_id": session_id}})
+        if not checkpoint:
+            return []
+        return list(checkpoint["channel_values"].get("transcript", []))
+
+    def asked(self, session_id: str) -> int:
+        """How many questions were put to the candidate (not how many were planned)."""
+        checkpoint = self.checkpointer.get({"configurable": {"thread_id": session_id}})
+        if not checkpoint:
+            return 0
+        return len(checkpoint["channel_values"].get("records", {}))
 
     def create(self, session_id: str, mode: str, config: dict[str, Any]) -> None:
         now = time.time()
@@ -104,10 +148,24 @@ class SessionStore:
         )
         return [_row(r) for r in cur.fetchall()]
 
+    def finish(self, session_id: str, report: Report) -> None:
+        self.update(session_id, status="finished", report=report.model_dump(mode="json"))
+
+    def report(self, session_id: str) -> Report | None:
+        row = self.get(session_id)
+        if row is None or not row.report:
+            return None
+        try:
+            return Report.model_validate(row.report)
+        except ValueError:  # a report from an older version: shown as missing, not a crash
+            return None
+
     def reports(self, exclude: str | None = None) -> list[dict[str, Any]]:
+        """Earlier reports, newest first, as stored (trends read only their `topics`)."""
         return [r.report for r in self.list(200) if r.report and r.id != exclude]
 
     def recent_questions(self, sessions: int = 3) -> list[str]:
+        """Questions asked in the last few sessions; plans without a seed avoid them."""
         asked: list[str] = []
         for row in self.list(sessions):
             asked.extend(row.config.get("plan", []))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, Literal, TypedDict
 
-Action = Literal["answer", "skip", "hint", "repeat", "end"]
+from agent.actions import Action
+
+__all__ = ["Action", "InterviewConfig", "InterviewState", "Prompt", "QuestionRecord", "Turn"]
 
 
 class InterviewConfig(TypedDict, total=False):
@@ -23,15 +25,23 @@ class InterviewConfig(TypedDict, total=False):
     """Whole-interview time limit; the interview wraps up at the next question boundary."""
     answer_time_limit_s: float | None
     """Per-answer limit, shown by front ends; answers past it are marked late, never dropped."""
-    seed: int
+    seed: int | None
+    """Fixes the plan: the same seed gives the same questions whatever the history."""
     avoid: list[str]
-    """Question ids asked in the candidate's recent sessions; planned around when possible."""
+    """Question ids asked in the candidate's recent sessions; planned around when possible
+    (only without a seed)."""
+    rubric: str | None
+    """The rubric's name or file, as chosen; behavioural questions use `behavioural` unless a
+    rubric was chosen."""
+    timer_mode: Literal["off", "warn", "submit"]
+    """What the app does when the answer time is up."""
 
 
 class Turn(TypedDict, total=False):
     role: Literal["interviewer", "candidate", "system"]
     kind: str
-    """question, follow_up, hint, answer, skip, notice, score."""
+    """question, follow_up, repeat, hint, answer, clarify, clarification, skip, notice, score,
+    model_answer, retry, report."""
     text: str
     question_id: str | None
     at: float
@@ -47,6 +57,8 @@ class Prompt(TypedDict, total=False):
     total: int
     target_point: str | None
     """For a follow-up: the missed key point it probes."""
+    graded: bool
+    """The question has a grade: the model answer and a retry are open."""
 
 
 class QuestionRecord(TypedDict, total=False):
@@ -57,11 +69,22 @@ class QuestionRecord(TypedDict, total=False):
     answers: list[str]
     """The candidate's answers to the question and its follow-ups, in order, verbatim."""
     grade: dict[str, Any] | None
-    """The latest Grade (model_dump) over all answers so far."""
+    """The latest Grade (model_dump) over all answers so far, follow-up credit included."""
+    first_grade: dict[str, Any] | None
+    """The grade of the first answer alone: follow-up credit is measured from it."""
+    after_follow_up: list[str]
+    """Key points first covered in answer to a follow-up."""
     probed: list[str]
     """Key points already asked about in follow-ups."""
     hints: int
+    hint_texts: list[str]
+    """Hints already given for this question, so none is given twice."""
+    attempts: list[dict[str, Any]]
+    """Earlier attempts (report.Attempt dumps) when the candidate answered again."""
     skipped: bool
+    """Skipped before any answer."""
+    follow_ups_skipped: int
+    """Follow-ups skipped after the question was answered."""
     fallback: bool
     """True when an LLM call failed and offline scoring stood in."""
 
@@ -82,4 +105,3 @@ class InterviewState(TypedDict, total=False):
     """Every turn, appended; nothing is ever removed."""
     started_at: float
     ended: bool
-    report: dict[str, Any] | None

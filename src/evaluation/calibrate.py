@@ -36,9 +36,9 @@ from typing import Any, TextIO
 
 from agent.grade import Grade, GradeRequest
 from agent.rubric import load_rubric
-from evaluation import semeval
 from agent.scoring.fast_encoder import BF16MiniLM
 from agent.scoring.offline_scorer import OfflineScorer, ScorerParams
+from evaluation import semeval
 from retrieval.chunker import chunk_sections
 from retrieval.documents import Document, read_document
 from retrieval.embedder import MiniLMEmbedder

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from statistics import mean
 from typing import Any
 
-from evaluation.personas import PERSONAS, answer
 from agent.events import QuestionEvent, ScoreEvent
-from agent.session import InterviewSession
+from agent.interfaces import Session
+from evaluation.personas import PERSONAS, answer
 
 
 def run_interview_suite(
-    make_session: Callable[[dict[str, Any]], InterviewSession],
+    make_session: Callable[[dict[str, Any]], Session],
     question: Callable[[str], Any],
     chunk_ids: set[str],
     sessions: int = 6,
@@ -49,7 +49,7 @@ def run_interview_suite(
                     repeats += prompt.question_id in seen
                     seen.append(prompt.question_id)
                     traceable += bool(q.chunk_ids) and set(q.chunk_ids) <= chunk_ids
-                target = session.prompt.get("target_point") if prompt.follow_up else None
+                target = prompt.target_point if prompt.follow_up else None
                 if prompt.follow_up:
                     follow_ups += 1
                     omitted = set(q.key_points) - said.get(q.id, set())
@@ -58,16 +58,16 @@ def run_interview_suite(
                 said.setdefault(q.id, set()).update(reply.said)
                 events = session.answer(reply.text)
                 scores = [e for e in events if isinstance(e, ScoreEvent)]
-                last_missing = scores[-1].grade["missing"] if scores else []
-            report = session.report or {}
-            overall[persona].append(report.get("overall"))
-            if persona == "average":
-                for item in report.get("questions", []):
-                    q = question(item["question_id"])
-                    if not q.golden_answer or item["score"] is None:
+                last_missing = scores[-1].grade.missing if scores else []
+            report = session.report
+            overall[persona].append(report.overall if report else None)
+            if persona == "average" and report is not None:
+                for item in report.questions:
+                    q = question(item.question_id)
+                    if not q.golden_answer or item.grade is None:
                         continue
                     omitted = set(q.key_points) - said.get(q.id, set())
-                    missing = set(item["missing"])
+                    missing = set(item.grade.missing)
                     if missing:
                         precision.append(len(missing & omitted) / len(missing))
                     if omitted:

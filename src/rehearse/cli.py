@@ -131,7 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument(
         "--plain",
         action="store_true",
-        help="plain text on stdin/stdout instead of the app (automatic when piped)",
+        help="plain text on stdin/stdout instead of the app (automatic when stdin is not a "
+        "terminal)",
+    )
+    interview.add_argument(
+        "--start",
+        action="store_true",
+        help="in the app: begin at once with these choices instead of showing the start screen",
     )
     interview.add_argument("--resume", metavar="ID", help="continue session ID where it stopped")
     interview.add_argument(
@@ -165,6 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument(
         "--time-limit", type=float, metavar="MINUTES", help="wrap up after this many minutes"
     )
+    interview.add_argument(
+        "--answer-minutes",
+        type=float,
+        metavar="MINUTES",
+        help="time per answer, shown as a countdown in the app (default: no limit)",
+    )
+    interview.add_argument(
+        "--timer",
+        choices=["off", "warn", "submit"],
+        default="submit",
+        help="when an answer's time is up: off (no countdown), warn (say so), submit (say so, "
+        "then submit what is typed after a 30 s grace period; the default)",
+    )
     interview.add_argument("--seed", type=int, help="fix the question order (for scripts)")
     interview.add_argument(
         "--rubric",
@@ -187,7 +206,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("id", metavar="ID")
     export.add_argument("--format", choices=["md", "json"], default="md")
-    export.add_argument("--output", metavar="FILE", help="default: standard output")
+    export.add_argument(
+        "--output",
+        metavar="FILE",
+        help="where to write it; '-' for standard output (default: the data dir's exports/)",
+    )
     sessions.set_defaults(run=_run("rehearse.commands.sessions"))
 
     grade = commands.add_parser(
@@ -322,6 +345,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("rehearse: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
+
+
+def _closed_pipe() -> int:
+    """The reader went away (`rehearse questions | head`): stop quietly, as `cat` does.
+    stdout is pointed at devnull so the interpreter's final flush cannot raise again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 if __name__ == "__main__":

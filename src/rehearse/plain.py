@@ -1,38 +1,73 @@
 """The plain front end: the whole interview on stdin/stdout, for any terminal or script.
 
-An answer is the lines typed until a blank line (or a line with a single `.`, for answers that
-contain blank lines, type `/multi` first). Commands: /hint /skip /repeat /end /help.
-End of input ends the interview; everything is already checkpointed.
+An answer is the lines typed until a blank line (type `/multi` first for answers with blank
+lines, and finish them with a line holding only `.`). Slash commands come from
+`agent.actions`. End of input ends the interview; everything is already checkpointed. When
+answers are piped in, each one is echoed after its prompt so the output reads as a transcript.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import TextIO
 
-from agent.events import Event, HintEvent, NoticeEvent, QuestionEvent, ReportEvent, ScoreEvent
-from agent.session import InterviewSession
-
-HELP = (
-    "Type your answer; a blank line submits it. Commands: /hint (a nudge from your notes), "
-    "/skip, /repeat, /end (finish now, with a report), /multi (answer with blank lines; "
-    "finish with a line holding only '.'), /help."
+from agent.actions import BY_COMMAND, plain_help
+from agent.events import (
+    ClarifyEvent,
+    Event,
+    HintEvent,
+    ModelAnswerEvent,
+    NoticeEvent,
+    QuestionEvent,
+    ReportEvent,
+    ScoreEvent,
 )
+from agent.interfaces import Session
+from agent.report import Report
+from agent.report_lines import Line, report_lines
+
+_PREFIX = {
+    "title": "",
+    "summary": "",
+    "overall": "",
+    "criterion": "  ",
+    "section": "\n== ",
+    "question": "\n",
+    "meta": "   ",
+    "status": "   ",
+    "answer": "   > ",
+    "covered": "   + ",
+    "covered_late": "   + ",
+    "missed": "   - missed: ",
+    "notice": "   note: ",
+    "model_answer": "   prepared answer: ",
+    "attempt": "   ",
+    "reread": "   ",
+    "item": "  - ",
+}
+
+
+def plain_line(line: Line) -> str:
+    text = line.text.replace("\n", "\n     ")
+    suffix = " ==" if line.kind == "section" else ""
+    return f"{_PREFIX.get(line.kind, '')}{text}{suffix}"
 
 
 class PlainFrontEnd:
-    def __init__(self, session: InterviewSession, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(
+        self, session: Session, stdin: TextIO, stdout: TextIO, echo: bool | None = None
+    ) -> None:
         self._session = session
         self._in = stdin
         self._out = stdout
+        self._echo = (not _isatty(stdin)) if echo is None else echo
 
     def say(self, text: str = "") -> None:
         self._out.write(text + "\n")
         self._out.flush()
 
     def run(self) -> int:
-        self.say(f"Session {self._session.session_id}. {HELP}")
+        self.say(f"Session {self._session.session_id}. {plain_help()}")
         self.show(self._session.start())
         while not self._session.finished:
             line = self._read_answer()
@@ -40,27 +75,38 @@ class PlainFrontEnd:
                 self.say("\n(end of input: finishing the interview)")
                 self.show(self._session.end())
                 break
+            if line.strip().lower() == "/quit":
+                self.say(
+                    f"Saved. Resume with: rehearse interview --resume {self._session.session_id}"
+                )
+                return 0
             self.show(self._dispatch(line))
         return 0
 
     def _dispatch(self, text: str) -> list[Event]:
-        commands: dict[str, Callable[[], list[Event]]] = {
-            "/hint": self._session.hint,
-            "/skip": self._session.skip,
-            "/repeat": self._session.repeat,
-            "/end": self._session.end,
-        }
         command = text.strip().lower()
-        if command in commands:
-            return commands[command]()
+        action = BY_COMMAND.get(command)
+        if action is not None:
+            return getattr(self._session, action.name)()
         if command == "/help":
-            self.say(HELP)
+            self.say(plain_help())
+            return []
+        if command.startswith("/") and " " not in command:
+            self.say(f"  note: no command {command}; /help lists them.")
             return []
         return self._session.answer(text)
 
     def _read_answer(self) -> str | None:
         self._out.write("> ")
         self._out.flush()
+        text = self._collect()
+        if text is not None and self._echo:
+            self.say(text.replace("\n", "\n  "))
+        elif text is None and self._echo:
+            self.say("")
+        return text
+
+    def _collect(self) -> str | None:
         lines: list[str] = []
         multi = False
         while True:
@@ -79,18 +125,19 @@ class PlainFrontEnd:
                 lines.append(line)
 
     def show(self, events: list[Event]) -> None:
-        # When a follow-up comes next, its missed points stay hidden: naming them would answer
-        # the follow-up. They are shown once the question is done, and in the report.
-        conceal = any(isinstance(e, QuestionEvent) and e.follow_up for e in events)
         for event in events:
             if isinstance(event, QuestionEvent):
                 self._question(event)
             elif isinstance(event, HintEvent):
-                self.say(f"  hint: {event.text}")
+                self.say(f"  hint {event.level}: {event.text}")
+            elif isinstance(event, ClarifyEvent):
+                self.say(f"Interviewer: {event.text}")
             elif isinstance(event, ScoreEvent):
-                self._score(event, conceal)
+                self._score(event)
             elif isinstance(event, NoticeEvent):
                 self.say(f"  note: {event.text}")
+            elif isinstance(event, ModelAnswerEvent):
+                self._model_answer(event)
             elif isinstance(event, ReportEvent):
                 self._report(event.report)
 
@@ -101,50 +148,47 @@ class PlainFrontEnd:
         if not e.follow_up:
             self.say(f"  (from {e.source})")
 
-    def _score(self, e: ScoreEvent, conceal: bool) -> None:
+    def _score(self, e: ScoreEvent) -> None:
         g = e.grade
-        criteria = ", ".join(f"{k} {v}" for k, v in g["criteria"].items())
-        self.say(
-            f"  score {g['score']:.1f}/5 ({criteria}); {g['scorer']}, "
-            f"confidence {g['confidence']:.2f}"
-        )
-        for point in g["covered"]:
-            self.say(f"  + {point}")
-        if conceal and g["missing"]:
-            self.say(f"  - missed {len(g['missing'])} point(s); the follow-up asks about one")
-            return
-        for point in g["missing"]:
+        criteria = ", ".join(f"{k} {v}" for k, v in g.criteria.items())
+        self.say(f"  score {g.score:.1f}/5 ({criteria}); {g.scorer}, confidence {g.confidence:.2f}")
+        late = set(e.after_follow_up)
+        for point in g.covered:
+            self.say(f"  + {point}" + (" (after follow-up)" if point in late else ""))
+        if e.missing_hidden and g.missing:
+            self.say(f"  - missed {len(g.missing)} point(s); the follow-up asks about one")
+        for point in e.visible_missing:
             self.say(f"  - missed: {point}")
 
-    def _report(self, report: dict) -> None:
+    def _model_answer(self, e: ModelAnswerEvent) -> None:
+        self.say(f"\nModel answer for: {e.question}")
+        if not e.model_answer:
+            self.say("  Your notes have no prepared answer for this question.")
+        else:
+            for row in e.model_answer.splitlines():
+                self.say(f"  | {row}")
+        self.say("Your answer:")
+        for row in e.answer.splitlines():
+            self.say(f"  > {row}")
+        for point in e.covered:
+            said = e.evidence.get(point)
+            self.say(f"  + {point}" + (f"  <- you said: {said}" if said else ""))
+        self.say("  (/retry answers it again)")
+
+    def _report(self, report: Report) -> None:
         self.say("")
         self.say("=" * 60)
-        overall = report.get("overall")
-        self.say(
-            f"Report: overall {overall:.2f}/5"
-            if overall is not None
-            else "Report: no answers were scored"
-        )
-        for name, value in report.get("criteria", {}).items():
-            self.say(f"  {name:<12} {value:.2f}")
-        for q in report.get("questions", []):
-            status = (
-                "skipped"
-                if q["skipped"]
-                else (f"{q['score']:.1f}/5" if q["score"] is not None else "not answered")
-            )
-            low = " (low confidence)" if q.get("low_confidence") else ""
-            self.say(f"- {q['question']}: {status}{low}")
-            for point in q["missing"]:
-                self.say(f"    missed: {point}")
-            for source in q["reread"]:
-                self.say(f"    re-read: {source}")
-        for topic, t in report.get("trend", {}).items():
-            self.say(f"  trend {topic}: {t['before']:.2f} -> {t['now']:.2f}")
-        if report.get("weakest_topics"):
-            self.say("Practise next: " + "; ".join(report["weakest_topics"]))
-        self.say(f"Export: rehearse sessions export {self._session.session_id} --format md")
+        for line in report_lines(report):
+            self.say(plain_line(line))
+        self.say(f"\nExport: rehearse sessions export {self._session.session_id} --format md")
 
 
-def run_plain(session: InterviewSession) -> int:
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def run_plain(session: Session) -> int:
     return PlainFrontEnd(session, sys.stdin, sys.stdout).run()

@@ -34,6 +34,11 @@ class DataLayout:
     def sessions_db(self) -> Path:
         return self.root / "sessions.sqlite"
 
+    @property
+    def exports(self) -> Path:
+        """Exported reports, unless the candidate names another path."""
+        return self.root / "exports"
+
     def require_index(self) -> None:
         if not self.catalog.exists() or not self.questions.exists():
             raise IndexMissing(

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 from textual.app import App
+from textual.binding import Binding
 
+from agent.interfaces import Session, SessionLauncher
+from agent.report import Report
 from tui.screens.interview import InterviewScreen
 from tui.screens.report import ReportScreen
 from tui.screens.start import StartScreen
@@ -17,26 +19,31 @@ from tui.screens.start import StartScreen
 class RehearseApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "Rehearse"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
     def __init__(
-        self, launcher: Any, export_dir: Path | None = None, resume: str | None = None
+        self,
+        launcher: SessionLauncher,
+        export_dir: Path | None = None,
+        resume: str | None = None,
     ) -> None:
         super().__init__()
         self.launcher = launcher
-        self.export_dir = export_dir or Path.cwd()
+        self.export_dir = export_dir or launcher.exports_dir
         self.resume_id = resume
         self.clock = time.monotonic
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen(self.launcher, resume=self.resume_id))
 
-    def open_interview(self, session: Any) -> None:
-        if session.finished:
-            self.open_report(session, session.report)
+    def open_interview(self, session: Session) -> None:
+        report = session.report if session.finished else None
+        if report is not None:
+            self.open_report(session, report)
             return
         self.push_screen(InterviewScreen(session, self.clock))
 
-    def open_report(self, session: Any, report: dict[str, Any]) -> None:
+    def open_report(self, session: Session, report: Report) -> None:
         screen = ReportScreen(
             session.session_id, report, self.launcher.history(), session.transcript, self.export_dir
         )
@@ -53,6 +60,6 @@ class RehearseApp(App):
 
 
 def make_app(
-    launcher: Any, export_dir: Path | None = None, resume: str | None = None
+    launcher: SessionLauncher, export_dir: Path | None = None, resume: str | None = None
 ) -> RehearseApp:
     return RehearseApp(launcher, export_dir, resume)

@@ -1,4 +1,5 @@
-"""ask, follow_up, give_hint, repeat_prompt, skip_question: everything the interviewer says."""
+"""ask, follow_up, give_hint, repeat_prompt, retry_question, skip_question: everything the
+interviewer says, and the candidate's moves that change what is being asked."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from agent.providers.base import ProviderError
 from agent.providers.offline import OfflineInterviewer
 from agent.state import InterviewState, Prompt, QuestionRecord
 from agent.transcript import turn
-from retrieval.question_bank import Passage
+from retrieval.question_bank import Passage, Question
 
 
 def _speak(deps: Deps, pieces: Iterator[str], fallback: Iterator[str]) -> tuple[str, str | None]:
@@ -56,10 +57,30 @@ def _passages(deps: Deps, question_id: str) -> list[Passage]:
     return own + list(q.references)
 
 
+def _new_record(q: Question) -> QuestionRecord:
+    return {
+        "question_id": q.id,
+        "question": q.question,
+        "source": q.source,
+        "topic": q.primary_topic,
+        "answers": [],
+        "grade": None,
+        "first_grade": None,
+        "after_follow_up": [],
+        "probed": [],
+        "hints": 0,
+        "hint_texts": [],
+        "attempts": [],
+        "skipped": False,
+        "fallback": False,
+    }
+
+
 def ask(state: InterviewState, deps: Deps) -> dict[str, Any]:
     index = state["index"]
     question_id = state["plan"][index]
     q = deps.question(question_id)
+    existing = state.get("records", {}).get(question_id)
     text, failure = _speak(
         deps,
         deps.interviewer.question(q, _passages(deps, question_id)),
@@ -74,19 +95,10 @@ def ask(state: InterviewState, deps: Deps) -> dict[str, Any]:
         "index": index + 1,
         "total": len(state["plan"]),
         "target_point": None,
+        "graded": False,
     }
-    record: QuestionRecord = {
-        "question_id": question_id,
-        "question": q.question,
-        "source": q.source,
-        "topic": q.primary_topic,
-        "answers": [],
-        "grade": None,
-        "probed": [],
-        "hints": 0,
-        "skipped": False,
-        "fallback": False,
-    }
+    # Asked again after a retry of the question before it: what was said here is kept.
+    record = existing if existing and existing.get("answers") else _new_record(q)
     turns = [
         turn(
             "interviewer",
@@ -130,11 +142,18 @@ def follow_up(state: InterviewState, deps: Deps) -> dict[str, Any]:
             source=q.source,
             index=prompt["index"],
             total=prompt["total"],
+            target_point=target,
         )
     ]
     if failure:
         turns.insert(0, turn("system", "notice", failure, now, question_id))
-    new_prompt: Prompt = {**prompt, "kind": "follow_up", "text": text, "target_point": target}
+    new_prompt: Prompt = {
+        **prompt,
+        "kind": "follow_up",
+        "text": text,
+        "target_point": target,
+        "graded": True,
+    }
     return {"prompt": new_prompt, "records": {question_id: record}, "transcript": turns}
 
 
@@ -152,9 +171,12 @@ def give_hint(state: InterviewState, deps: Deps) -> dict[str, Any]:
     except ProviderError:
         text = _offline(deps).hint(q, target, record["hints"])
     record["hints"] = record["hints"] + 1
+    record["hint_texts"] = [*record.get("hint_texts", []), text]
     return {
         "records": {question_id: record},
-        "transcript": [turn("interviewer", "hint", text, deps.clock(), question_id)],
+        "transcript": [
+            turn("interviewer", "hint", text, deps.clock(), question_id, level=record["hints"])
+        ],
     }
 
 
@@ -181,7 +203,63 @@ def skip_question(state: InterviewState, deps: Deps) -> dict[str, Any]:
     record = dict(state["records"][question_id])
     if not record["answers"]:
         record["skipped"] = True
+    else:  # the question was answered; what was skipped is its follow-up
+        record["follow_ups_skipped"] = record.get("follow_ups_skipped", 0) + 1
     return {
         "records": {question_id: record},
         "transcript": [turn("candidate", "skip", "(skipped)", deps.clock(), question_id)],
     }
+
+
+def retry_question(state: InterviewState, deps: Deps) -> dict[str, Any]:
+    """Ask the last graded question again. Its answers and grade become an earlier attempt,
+    so the report can show both; the interview then carries on where it was."""
+    now = deps.clock()
+    plan = state["plan"]
+    prompt = state["prompt"]
+    records = state.get("records", {})
+    target = next(
+        (
+            qid
+            for qid in reversed(plan[: state["index"] + 1])
+            if (records.get(qid) or {}).get("grade")
+        ),
+        None,
+    )
+    if target is None:
+        notice = "Nothing to answer again yet: answer this question first."
+        return {"transcript": [turn("system", "notice", notice, now, prompt["question_id"])]}
+    q = deps.question(target)
+    old = records[target]
+    attempt = {
+        "answers": [a for a in old["answers"] if a.strip()],
+        "score": (old.get("grade") or {}).get("score"),
+        "covered": (old.get("grade") or {}).get("covered", []),
+    }
+    record = {**_new_record(q), "attempts": [*old.get("attempts", []), attempt]}
+    index = plan.index(target)
+    text = q.question
+    new_prompt: Prompt = {
+        "kind": "question",
+        "question_id": target,
+        "text": text,
+        "source": q.source,
+        "index": index + 1,
+        "total": len(plan),
+        "target_point": None,
+        "graded": False,
+    }
+    turns = [
+        turn("candidate", "retry", "(answering again)", now, target),
+        turn(
+            "interviewer",
+            "question",
+            text,
+            now,
+            target,
+            source=q.source,
+            index=index + 1,
+            total=len(plan),
+        ),
+    ]
+    return {"index": index, "prompt": new_prompt, "records": {target: record}, "transcript": turns}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from agent.credit import credit_follow_up
 from agent.deps import Deps
 from agent.grade import Grade, GradeRequest
-from agent.providers.base import ProviderError
+from agent.judging import judge
 from agent.state import InterviewState
 from agent.transcript import escape_controls, turn
 from retrieval.key_points import key_points
@@ -37,41 +38,33 @@ def _statements(text: str) -> str:
 
 
 def score(state: InterviewState, deps: Deps) -> dict[str, Any]:
+    """Grade everything said about the question so far. The first answer's grade is the base;
+    points a follow-up answer adds are credited at the rubric's `follow_up_credit`."""
     text = state["last_input"]["text"]
     question_id = state["prompt"]["question_id"]
     record = dict(state["records"][question_id])
     record["answers"] = [*record["answers"], text]
     q = deps.question(question_id)
     request, grounded = grade_request(q, [a for a in record["answers"] if a.strip()])
-    now = deps.clock()
-    turns = [turn("candidate", "answer", escape_controls(text), now, question_id)]
-    try:
-        grade: Grade = deps.grader.grade(request, grounded)
-    except ProviderError as exc:
-        grade = deps.fallback_grader.grade(request, grounded)
-        record["fallback"] = True
-        turns.append(
-            turn(
-                "system",
-                "notice",
-                f"The judge failed ({exc}); this answer was scored offline.",
-                now,
-                question_id,
-            )
-        )
+    grade, fell_back = judge(deps.grader, deps.fallback_grader, request, grounded)
+    record["fallback"] = record.get("fallback", False) or fell_back
+    first = record.get("first_grade")
+    if first is None:
+        record["first_grade"] = grade.model_dump()
+    else:
+        rate = deps.rubric.follow_up_credit
+        grade, late = credit_follow_up(Grade.model_validate(first), grade, rate)
+        record["after_follow_up"] = late
     if not text.strip():
         grade.notices.append("No answer given: scored as no answer.")
     record["grade"] = grade.model_dump()
+    now = deps.clock()
+    turns = [turn("candidate", "answer", escape_controls(text), now, question_id)]
+    if state["last_input"].get("timed_out"):
+        notice = "Time was up: this answer was submitted automatically with what was typed."
+        turns.append(turn("system", "notice", notice, now, question_id))
     turns.extend(turn("system", "notice", n, now, question_id) for n in grade.notices)
     turns.append(
-        turn(
-            "system",
-            "score",
-            f"{grade.score:.1f}/5",
-            now,
-            question_id,
-            grade=record["grade"],
-            grounded=grounded,
-        )
+        turn("system", "score", f"{grade.score:.1f}/5", now, question_id, grounded=grounded)
     )
     return {"records": {question_id: record}, "transcript": turns}

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _grader(args: argparse.Namespace, ctx: Context) -> tuple[str, Any]:
-    from agent.providers.base import ProviderError
+    from agent.judging import judge_many
     from agent.rubric import load_rubric
     from agent.scoring.offline_scorer import OfflineScorer
 
@@ -58,28 +58,22 @@ def _grader(args: argparse.Namespace, ctx: Context) -> tuple[str, Any]:
     settings = llm_settings(args)
     if settings is None:
         return scorer.name, scorer.score_many
-    from evaluation.llm_cache import CachedClient
     from agent.providers.offline import OfflineGrader
     from agent.providers.openai_chat import LLMJudge, make_client
+    from evaluation.llm_cache import CachedClient
 
     client = CachedClient(make_client(settings), Path(args.cache))
     judge = LLMJudge(client, settings.model, load_rubric(), OfflineGrader(scorer))
 
     def score_many(requests: Any) -> list[Any]:
-        grades = []
-        for request, fallback in zip(requests, scorer.score_many(requests), strict=True):
-            try:
-                grades.append(judge.grade(request))
-            except ProviderError:
-                grades.append(fallback)
-        return grades
+        return judge_many(judge, scorer.score_many(requests), list(requests))
 
     return judge.name, score_many
 
 
 def _retrieval(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[str, Any]:
-    from retrieval.question_bank import load_bank
     from evaluation.retrieval_eval import evaluate, golden_pairs_from_bank, load_pairs, save_pairs
+    from retrieval.question_bank import load_bank
     from retrieval.search import DEFAULT_MODE, Retriever
 
     golden = Path(args.golden)
@@ -125,8 +119,8 @@ def _scorer(
 
 
 def _semeval(args: argparse.Namespace, bar: Progress) -> Any:
-    from evaluation import semeval
     from agent.scoring.offline_scorer import ScorerParams
+    from evaluation import semeval
 
     data = Path(args.semeval) if args.semeval else None
     if not semeval.available(data):
@@ -152,32 +146,32 @@ def _semeval(args: argparse.Namespace, bar: Progress) -> Any:
 def _interview(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[str, Any]:
     from langgraph.checkpoint.memory import InMemorySaver
 
-    from agent.assembly import assemble
+    from agent.launcher import Launcher
     from evaluation.interview_suite import run_interview_suite
     from evaluation.personas import PERSONAS
-    from agent.session import InterviewSession
+    from rehearse.settings import DEFAULT_CORPUS
     from retrieval.chunk_catalog import load_catalog
-    from retrieval.layout import DataLayout
+    from retrieval.question_bank import load_bank
 
     # Eval sessions go to a throwaway database: they must not become the candidate's history.
     scratch = Path(tempfile.mkdtemp(prefix="rehearse-eval-"))
+    launcher = Launcher(
+        ctx.layout,
+        DEFAULT_CORPUS,
+        embedder=ctx.embedder,
+        sessions_db=scratch / "sessions.sqlite",
+        checkpointer=InMemorySaver(),
+    )
+    bank = load_bank(ctx.layout.questions)
 
-    class _Layout(DataLayout):
-        @property
-        def sessions_db(self) -> Path:
-            return scratch / "sessions.sqlite"
+    def question(question_id: str) -> Any:
+        return bank.by_id(question_id)
 
-    layout = _Layout(ctx.layout.root)
-    assembled = assemble(layout, embedder=ctx.embedder, checkpointer=InMemorySaver())
-
-    def make_session(config: dict[str, Any]) -> InterviewSession:
-        return InterviewSession.create(assembled.graph, assembled.store, config, "offline")
-
-    chunk_ids = {c.chunk_id for c in load_catalog(layout.catalog)}
+    chunk_ids = {c.chunk_id for c in load_catalog(ctx.layout.catalog)}
     task = bar.add_task("simulated interviews", total=args.sessions * len(PERSONAS))
     return run_interview_suite(
-        make_session,
-        assembled.deps.question,
+        launcher.new,
+        question,
         chunk_ids,
         sessions=args.sessions,
         progress=lambda n: bar.advance(task, n),

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from agent.grade import Grade, GradeRequest
-from agent.providers.base import ProviderError
+from agent.judging import judge_many
 from agent.providers.offline import OfflineGrader
 from agent.providers.openai_chat import LLMJudge, make_client
 from agent.rubric import load_rubric
@@ -48,16 +48,7 @@ def _grade_batch(
     batch: list[GradeRequest], scorer: OfflineScorer, judge: LLMJudge | None
 ) -> list[Grade]:
     offline = scorer.score_many(batch)
-    if judge is None:
-        return offline
-    grades = []
-    for request, fallback in zip(batch, offline, strict=True):
-        try:
-            grades.append(judge.grade(request))
-        except ProviderError as exc:
-            fallback.notices.append(f"The judge failed ({exc}); scored offline.")
-            grades.append(fallback)
-    return grades
+    return offline if judge is None else judge_many(judge, offline, batch)
 
 
 def run(args: argparse.Namespace) -> int:

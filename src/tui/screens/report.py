@@ -1,11 +1,10 @@
-"""The report: overall and per-criterion scores, each question, what to re-read, trends,
-export to Markdown and JSON, and a way back to start another interview."""
+"""The report: `agent.report_lines` styled for the terminal, two labelled charts, export to
+Markdown and JSON (into the data dir's exports/ folder), and a way back to start another."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,7 +13,48 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
-from agent.report import render_markdown
+from agent.exporting import export_report
+from agent.report import Report
+from agent.report_lines import Line, report_lines
+from agent.state import Turn
+
+if TYPE_CHECKING:
+    from tui.app import RehearseApp
+
+_STYLE = {
+    "title": "bold",
+    "overall": "bold",
+    "section": "bold underline",
+    "question": "bold",
+    "meta": "dim",
+    "covered": "green",
+    "covered_late": "green",
+    "missed": "red",
+    "reread": "cyan",
+    "notice": "yellow",
+    "attempt": "magenta",
+    "answer": "italic",
+}
+_MARK = {"covered": "✓ ", "covered_late": "✓ ", "missed": "✗ ", "item": "• ", "criterion": "  "}
+_INDENT = {"meta", "status", "answer", "covered", "covered_late", "missed", "notice", "reread"}
+
+
+def styled(lines: list[Line]) -> Text:
+    text = Text()
+    for line in lines:
+        if line.kind in ("section", "question"):
+            text.append("\n")
+        indent = "   " if line.kind in _INDENT or line.kind in ("model_answer", "attempt") else ""
+        body = line.text
+        if line.kind == "model_answer":
+            body = "Prepared answer:\n" + "\n".join(f"   │ {row}" for row in body.splitlines())
+        text.append(indent + _MARK.get(line.kind, ""), style=_STYLE.get(line.kind, ""))
+        text.append(body + "\n", style=_STYLE.get(line.kind, ""))
+    return text
+
+
+def _chart_label(values: list[float], what: str) -> str:
+    return f"{what}: {len(values)} points, low {min(values):.1f} · high {max(values):.1f} (of 5)"
 
 
 class ReportScreen(Screen):
@@ -28,9 +68,9 @@ class ReportScreen(Screen):
     def __init__(
         self,
         session_id: str,
-        report: dict[str, Any],
+        report: Report,
         history: list[dict[str, Any]],
-        transcript: list[dict[str, Any]],
+        transcript: list[Turn],
         export_dir: Path,
     ) -> None:
         super().__init__()
@@ -42,78 +82,40 @@ class ReportScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        lines = report_lines(self.report)
+        split = next((i for i, line in enumerate(lines) if line.kind == "section"), len(lines))
+        head, body = lines[:split], lines[split:]
         with VerticalScroll(id="report"):
-            yield Static(self._summary(), id="summary")
-            scores = [q["score"] for q in self.report["questions"] if q["score"] is not None]
+            yield Static(styled(head), id="summary")
+            scores = self.report.scores
             if len(scores) > 1:  # one bar says nothing a number does not
-                yield Label("Scores across this session")
+                yield Label(_chart_label(scores, "Score per answered question, in order asked"))
                 yield Sparkline(scores, id="session-spark")
             past = [h["overall"] for h in reversed(self.history) if h.get("overall")]
-            if self.report.get("overall") is not None:
-                past.append(self.report["overall"])
+            if self.report.overall is not None:
+                past.append(self.report.overall)
             if len(past) > 1:
-                yield Label(f"Overall across your last {len(past)} sessions")
+                yield Label(_chart_label(past, "Overall score per session, oldest to this one"))
                 yield Sparkline(past, id="history-spark")
-            yield Static(self._questions(), id="questions")
+            yield Static(styled(body), id="questions")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = f"Rehearse · report for session {self.session_id}"
 
-    def _summary(self) -> Text:
-        r = self.report
-        text = Text()
-        overall = r.get("overall")
-        text.append(
-            "Overall " + (f"{overall:.2f} / 5" if overall is not None else "—"), style="bold"
-        )
-        text.append(
-            f"   asked {r['asked']} · answered {r['answered']} · skipped {r['skipped']}"
-            f" · {r['mode']}\n\n"
-        )
-        for name, value in r.get("criteria", {}).items():
-            filled = int(round(value))
-            text.append(f"{name:<12} {'■' * filled}{'□' * (5 - filled)} {value:.2f}\n")
-        for topic, t in r.get("trend", {}).items():
-            text.append(f"trend {topic}: {t['before']:.2f} → {t['now']:.2f}\n")
-        if r.get("weakest_topics"):
-            text.append("Practise next: " + "; ".join(r["weakest_topics"]) + "\n", style="yellow")
-        return text
-
-    def _questions(self) -> Text:
-        text = Text()
-        for i, q in enumerate(self.report["questions"], start=1):
-            text.append(f"\n{i}. {q['question']}\n", style="bold")
-            text.append(f"   {q['source']}\n", style="dim")
-            if q["skipped"]:
-                text.append("   skipped\n", style="yellow")
-            elif q["score"] is not None:
-                crit = ", ".join(f"{k} {v}" for k, v in q["criteria"].items())
-                low = " · low confidence" if q.get("low_confidence") else ""
-                text.append(f"   {q['score']:.1f}/5 ({crit}) · {q['scorer']}{low}\n")
-            for point in q["covered"]:
-                text.append("   ✓ ", style="green")
-                text.append(f"{point}\n")
-            for point in q["missing"]:
-                text.append("   ✗ ", style="red")
-                text.append(f"{point}\n")
-            for source in q["reread"]:
-                text.append(f"   re-read: {source}\n", style="cyan")
-        return text
-
     def action_export(self, kind: str) -> None:
-        path = self.export_dir / f"rehearse-{self.session_id}.{kind}"
-        if kind == "json":
-            payload = {"id": self.session_id, "report": self.report, "transcript": self.transcript}
-            content = json.dumps(payload, ensure_ascii=False, indent=1)
-        else:
-            content = render_markdown(self.report, self.session_id)
         try:
-            path.write_text(content, encoding="utf-8")
+            path = export_report(
+                self.session_id,
+                self.report,
+                self.transcript,
+                "json" if kind == "json" else "md",
+                self.export_dir,
+            )
         except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror}", severity="error")
+            self.notify(f"Could not write the export: {exc}", severity="error")
             return
         self.notify(f"Saved {path}")
 
     def action_new(self) -> None:
-        self.app.back_to_start()  # type: ignore[attr-defined]
+        cast("RehearseApp", self.app).back_to_start()

@@ -1,9 +1,13 @@
-"""The start screen: choose documents, topics, length, difficulty and timer, or resume."""
+"""The start screen: choose documents, topics, length, difficulty, timer and rubric, or resume.
+
+It opens pre-filled with what the command line asked for (`rehearse interview --questions 2
+--topic kafka ...`), and with `--start` begins that interview as soon as the notes are ready.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on, work
@@ -25,7 +29,19 @@ from textual.widgets import (
     Static,
 )
 
+from agent.interfaces import SessionLauncher
+from agent.state import InterviewConfig
 from tui.messages import PrepareDone, PrepareProgress
+
+if TYPE_CHECKING:
+    from tui.app import RehearseApp
+
+
+def _number(value: float | None, scale: float = 1.0) -> str:
+    if not value:
+        return ""
+    shown = value / scale
+    return str(int(shown)) if shown == int(shown) else f"{shown:g}"
 
 
 class StartScreen(Screen):
@@ -35,30 +51,45 @@ class StartScreen(Screen):
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, launcher: Any, resume: str | None = None) -> None:
+    def __init__(self, launcher: SessionLauncher, resume: str | None = None) -> None:
         super().__init__()
         self.launcher = launcher
         self.ready = False
         self._ready_note = ""
         self._resume_first = resume
+        self._defaults: InterviewConfig = launcher.defaults
+        self._start_now = launcher.start_now and not resume
+
+    @property
+    def rehearse(self) -> RehearseApp:
+        return cast("RehearseApp", self.app)
 
     def compose(self) -> ComposeResult:
+        d = self._defaults
+        follow_ups = min(max(int(d.get("max_follow_ups", 2)), 0), 3)
         yield Header(show_clock=False)
         with Horizontal(id="start-body"):
             with VerticalScroll(id="choices"):
                 yield Label("Documents")
                 yield SelectionList(id="docs", compact=True)
-                yield Label("Topics (words, comma-separated; empty for all)")
-                yield Input(placeholder="e.g. kafka, spark", id="topics", compact=True)
+                yield Label("Topics (comma-separated; blank: all)")
+                yield Input(
+                    ", ".join(d.get("topics") or []),
+                    placeholder="e.g. kafka, spark",
+                    id="topics",
+                    compact=True,
+                )
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Questions")
-                        yield Input("5", id="count", type="integer", compact=True)
+                        yield Input(
+                            str(d.get("n_questions", 5)), id="count", type="integer", compact=True
+                        )
                     with Vertical():
                         yield Label("Difficulty")
                         yield Select(
                             [("any", ""), ("easy", "easy"), ("medium", "medium"), ("hard", "hard")],
-                            value="",
+                            value=d.get("difficulty") or "",
                             allow_blank=False,
                             id="difficulty",
                             compact=True,
@@ -68,22 +99,39 @@ class StartScreen(Screen):
                         yield Label("Follow-ups")
                         yield Select(
                             [(str(k), k) for k in range(4)],
-                            value=2,
+                            value=follow_ups,
                             allow_blank=False,
                             id="follow-ups",
                             compact=True,
                         )
                     with Vertical():
-                        yield Label("Minutes/answer")
-                        yield Input(placeholder="no limit", id="timer", type="number", compact=True)
-                yield Label("Interviewer")
-                yield Select(
-                    [(m, m) for m in self.launcher.modes],
-                    value=self.launcher.mode,
-                    allow_blank=False,
-                    id="mode",
-                    compact=True,
-                )
+                        yield Label("Min/answer")
+                        yield Input(
+                            _number(d.get("answer_time_limit_s"), 60),
+                            placeholder="no limit",
+                            id="timer",
+                            type="number",
+                            compact=True,
+                        )
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label("Interviewer")
+                        yield Select(
+                            [(m, m) for m in self.launcher.modes],
+                            value=self.launcher.mode,
+                            allow_blank=False,
+                            id="mode",
+                            compact=True,
+                        )
+                    with Vertical():
+                        yield Label("Rubric")
+                        yield Select(
+                            [("auto", "")] + [(r, r) for r in self.launcher.rubrics],
+                            value=d.get("rubric") or "",
+                            allow_blank=False,
+                            id="rubric",
+                            compact=True,
+                        )
                 yield Button("Start (ctrl+s)", id="start", variant="primary", compact=True)
             with Vertical(id="side"):
                 yield Label("Recent sessions (enter resumes)")
@@ -134,8 +182,10 @@ class StartScreen(Screen):
             return
         catalogue = self.launcher.catalogue()
         docs = self.query_one("#docs", SelectionList)
+        wanted = [w.lower() for w in self._defaults.get("docs") or []]
         for doc in catalogue.docs:
-            docs.add_option((doc, doc, True))
+            chosen = not wanted or any(w in doc.lower() for w in wanted)
+            docs.add_option((doc, doc, chosen))
         self._fill_recent()
         note = f"Ready: {catalogue.questions} questions from {len(catalogue.docs)} documents."
         if message.problems:
@@ -147,6 +197,9 @@ class StartScreen(Screen):
         if self._resume_first:
             self._open_session(self._resume_first)
             self._resume_first = None
+        elif self._start_now:
+            self._start_now = False
+            self.action_start()
 
     def _fill_recent(self) -> None:
         recent = self.query_one("#recent", ListView)
@@ -167,14 +220,23 @@ class StartScreen(Screen):
         count_text = self.query_one("#count", Input).value.strip()
         timer_text = self.query_one("#timer", Input).value.strip()
         difficulty = self.query_one("#difficulty", Select).value
+        try:
+            minutes = float(timer_text) if timer_text else 0.0
+        except ValueError:
+            minutes = 0.0
         return {
             "n_questions": max(1, int(count_text)) if count_text.isdigit() else 5,
             "docs": docs,
             "topics": topics,
             "difficulty": difficulty or None,
-            "max_follow_ups": int(self.query_one("#follow-ups", Select).value),
-            "answer_time_limit_s": float(timer_text) * 60 if timer_text else None,
-            "seed": int(datetime.now().timestamp()),
+            "max_follow_ups": int(self.query_one("#follow-ups", Select).value),  # type: ignore[arg-type]
+            "answer_time_limit_s": minutes * 60 if minutes > 0 else None,
+            "time_limit_s": self._defaults.get("time_limit_s"),
+            "timer_mode": self._defaults.get("timer_mode") or "submit",
+            "rubric": self.query_one("#rubric", Select).value or None,
+            # Only a seed from the command line fixes the plan; otherwise each interview is
+            # fresh and avoids recently asked questions.
+            "seed": self._defaults.get("seed"),
         }
 
     @on(Select.Changed, "#mode")
@@ -193,7 +255,7 @@ class StartScreen(Screen):
         if self.launcher.count(config) == 0:
             self.notify("No questions match these choices.", severity="warning")
             return
-        self.app.open_interview(self.launcher.new(config))  # type: ignore[attr-defined]
+        self.rehearse.open_interview(self.launcher.new(config))  # type: ignore[arg-type]
 
     def action_resume(self) -> None:
         item = self.query_one("#recent", ListView).highlighted_child
@@ -208,7 +270,7 @@ class StartScreen(Screen):
         except LookupError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.app.open_interview(session)  # type: ignore[attr-defined]
+        self.rehearse.open_interview(session)
 
     @on(ListView.Selected, "#recent")
     def resume_selected(self) -> None:

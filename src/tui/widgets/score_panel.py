@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+from agent.events import ScoreEvent
 
 
 class ScorePanel(VerticalScroll):
@@ -15,39 +16,49 @@ class ScorePanel(VerticalScroll):
     ScorePanel .title { text-style: bold; color: $accent; margin-top: 1; }
     """
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(Text("Source"), classes="title")
         yield Static(Text("-"), id="source")
         yield Static(Text("Last answer"), classes="title")
         yield Static(Text("Answer a question to see its scores here."), id="scores")
+        yield Static(Text(""), id="missed")
 
     def show_source(self, source: str) -> None:
         self.query_one("#source", Static).update(Text(source))
 
-    def show_grade(self, grade: dict[str, Any], grounded: bool, conceal: bool = False) -> None:
-        """`conceal`: a follow-up is about to probe the missed points, so name how many were
-        missed but not what they are (that would answer the follow-up)."""
+    def show_grade(self, event: ScoreEvent) -> None:
+        """While a follow-up probes the missed points, the session hides them: the panel says
+        how many were missed but not which."""
+        grade = event.grade
         text = Text()
-        text.append(f"{grade['score']:.1f} / 5", style="bold")
-        text.append(f"   {grade['scorer']}\n")
-        for name, value in grade["criteria"].items():
+        text.append(f"{grade.score:.1f} / 5", style="bold")
+        text.append(f"   {grade.scorer}\n")
+        for name, value in grade.criteria.items():
             text.append(f"{name:<12} {'■' * value}{'□' * (5 - value)} {value}\n")
-        sure = grade["confidence"]
-        text.append(f"confidence {sure:.2f}", style="bold" if sure >= 0.5 else "yellow")
-        if not grounded:
+        text.append(
+            f"confidence {grade.confidence:.2f}",
+            style="bold" if grade.confidence >= 0.5 else "yellow",
+        )
+        if not event.grounded:
             text.append("  (no prepared answer: graded against passages)", style="yellow")
         text.append("\n")
-        for point in grade["covered"]:
+        late = set(event.after_follow_up)
+        for point in grade.covered:
             text.append("✓ ", style="green")
-            text.append(f"{point}\n")
-        if conceal and grade["missing"]:
-            text.append(
-                f"✗ {len(grade['missing'])} point(s) missed; the follow-up asks about "
-                "one of them.\n",
+            text.append(point + (" (after follow-up)" if point in late else "") + "\n")
+        self.query_one("#scores", Static).update(text)
+        missed = Text()
+        if event.missing_hidden and grade.missing:
+            missed.append(
+                f"✗ {len(grade.missing)} point(s) missed; the follow-up asks about one of them.",
                 style="red",
             )
-            return self.query_one("#scores", Static).update(text)
-        for point in grade["missing"]:
-            text.append("✗ ", style="red")
-            text.append(f"{point}\n")
-        self.query_one("#scores", Static).update(text)
+        for point in event.visible_missing:
+            missed.append("✗ ", style="red")
+            missed.append(f"{point}\n")
+        self.query_one("#missed", Static).update(missed)
+        self.call_after_refresh(self.reveal_missing)
+
+    def reveal_missing(self) -> None:
+        """Scroll so the missed points are in view: they are what to work on."""
+        self.scroll_to_widget(self.query_one("#missed", Static), animate=False, top=False)
