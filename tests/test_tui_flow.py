@@ -67,7 +67,7 @@ async def test_start_answer_scores_follow_up_end_report_export(tmp_path):
         assert "Practise next (weakest first)" in questions
         assert "What is Spark? (skipped). Re-read" in questions  # a question, not a heading
         labels = [_text(label) for label in report.query(Label)]
-        assert any(label.startswith("Overall score per session") for label in labels)
+        assert any(label.startswith("Overall per session") for label in labels)
         await pilot.press("m")
         await pilot.press("j")
         await pilot.pause(0.1)

@@ -19,6 +19,9 @@ from tui.screens.start import StartScreen
 class RehearseApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "Rehearse"
+    # The palette's footer entry crowds out Quit at 80 columns, and it offers nothing the
+    # keys don't.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
     def __init__(

@@ -41,14 +41,20 @@ if TYPE_CHECKING:
     from tui.app import RehearseApp
 
 # Submit is bound on the answer box itself (see AnswerArea); the rest act at once, whatever
-# has focus, because none of them reads the box.
-_BINDINGS = [Binding(a.key, a.name, a.label, priority=True) for a in ACTIONS if a.name != "answer"]
+# has focus, because none of them reads the box. The footer shows what fits at 80 columns;
+# F1 lists every key, and the score line names the model-answer and retry keys.
+_IN_FOOTER = {"hint", "skip", "end"}
+_BINDINGS = [
+    Binding(a.key, a.name, a.label, priority=True, show=a.name in _IN_FOOTER)
+    for a in ACTIONS
+    if a.name != "answer"
+]
 
 
 class InterviewScreen(Screen):
     BINDINGS = [
         *_BINDINGS,
-        Binding("f1", "help", "Help"),
+        Binding("f1", "help", "Keys"),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 

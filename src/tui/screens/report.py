@@ -48,13 +48,12 @@ def styled(lines: list[Line]) -> Text:
         body = line.text
         if line.kind == "model_answer":
             body = "Prepared answer:\n" + "\n".join(f"   │ {row}" for row in body.splitlines())
-        text.append(indent + _MARK.get(line.kind, ""), style=_STYLE.get(line.kind, ""))
-        text.append(body + "\n", style=_STYLE.get(line.kind, ""))
+        text.append(f"{indent}{_MARK.get(line.kind, '')}{body}\n", style=_STYLE.get(line.kind, ""))
     return text
 
 
 def _chart_label(values: list[float], what: str) -> str:
-    return f"{what}: {len(values)} points, low {min(values):.1f} · high {max(values):.1f} (of 5)"
+    return f"{what} (1-5): low {min(values):.1f}, high {max(values):.1f}"
 
 
 class ReportScreen(Screen):
@@ -89,13 +88,13 @@ class ReportScreen(Screen):
             yield Static(styled(head), id="summary")
             scores = self.report.scores
             if len(scores) > 1:  # one bar says nothing a number does not
-                yield Label(_chart_label(scores, "Score per answered question, in order asked"))
+                yield Label(_chart_label(scores, "Score per answer, in order"))
                 yield Sparkline(scores, id="session-spark")
             past = [h["overall"] for h in reversed(self.history) if h.get("overall")]
             if self.report.overall is not None:
                 past.append(self.report.overall)
             if len(past) > 1:
-                yield Label(_chart_label(past, "Overall score per session, oldest to this one"))
+                yield Label(_chart_label(past, "Overall per session, oldest first"))
                 yield Sparkline(past, id="history-spark")
             yield Static(styled(body), id="questions")
         yield Footer()

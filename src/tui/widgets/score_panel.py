@@ -31,8 +31,8 @@ class ScorePanel(VerticalScroll):
         how many were missed but not which."""
         grade = event.grade
         text = Text()
-        text.append(f"{grade.score:.1f} / 5", style="bold")
-        text.append(f"   {grade.scorer}\n")
+        text.append(f"{grade.score:.1f} / 5\n", style="bold")
+        text.append(f"scored by {grade.scorer}\n", style="dim")
         for name, value in grade.criteria.items():
             text.append(f"{name:<12} {'■' * value}{'□' * (5 - value)} {value}\n")
         text.append(
