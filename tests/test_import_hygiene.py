@@ -22,3 +22,19 @@ def test_the_agent_does_not_import_the_tui_or_textual():
     loaded = _modules_after("import agent.graph, agent.session, agent.assembly")
     assert not {"tui", "textual"} & loaded
     assert "torch" not in loaded  # the model loads in a background thread, on demand
+
+
+def test_the_import_contracts_in_pyproject_hold():
+    """The layer rules, stated once in pyproject.toml ([tool.importlinter]), checked here."""
+    from pathlib import Path
+
+    lint = Path(sys.executable).with_name("lint-imports")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([str(lint)], capture_output=True, text=True, cwd=root)
+    assert out.returncode == 0, out.stdout[-2000:]
+    assert "0 broken" in out.stdout
+
+
+def test_the_runtime_does_not_load_the_offline_tooling():
+    loaded = _modules_after("import agent.graph, agent.session, agent.launcher, tui.app")
+    assert "evaluation" not in loaded

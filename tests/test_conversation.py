@@ -1,0 +1,146 @@
+"""The interview as a conversation, on the real offline graph: follow-up answers earn credit,
+the model answer opens after grading, a question can be answered again, and a seed gives the
+same plan whatever the history."""
+
+from __future__ import annotations
+
+import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+
+from agent.credit import credit_follow_up
+from agent.events import ModelAnswerEvent, NoticeEvent, QuestionEvent, ReportEvent, ScoreEvent
+from agent.exporting import export_text
+from agent.grade import Grade
+from agent.launcher import Launcher
+from conftest import FakeEmbedder
+from helpers import index_seed_corpus
+
+
+@pytest.fixture(scope="module")
+def layout(tmp_path_factory):
+    return index_seed_corpus(tmp_path_factory.mktemp("conversation"))
+
+
+def _launcher(layout, tmp_path) -> Launcher:
+    return Launcher(
+        layout,
+        layout.root,
+        embedder=FakeEmbedder(),
+        sessions_db=tmp_path / "sessions.sqlite",
+        checkpointer=InMemorySaver(),
+    )
+
+
+def _question(events):
+    return [e for e in events if isinstance(e, QuestionEvent)][-1]
+
+
+def _grade(score, covered, missing, criteria=3):
+    return Grade(
+        id="q",
+        score=score,
+        criteria={"correctness": criteria},
+        covered=covered,
+        missing=missing,
+        scorer="t",
+        confidence=0.8,
+    )
+
+
+def test_points_given_after_a_follow_up_count_at_the_rubrics_rate():
+    first = _grade(2.0, ["a"], ["b", "c"], criteria=2)
+    joint = _grade(4.0, ["a", "b"], ["c"], criteria=4)
+    credited, late = credit_follow_up(first, joint, 0.75)
+    assert late == ["b"]
+    assert credited.covered == ["a", "b"] and credited.missing == ["c"]
+    assert credited.score == pytest.approx(3.5)  # 2 + (4 - 2) * 0.75
+    assert credited.criteria["correctness"] == 4  # round(2 + 2 * 0.75)
+    # A worse follow-up answer never takes away what the first one earned.
+    worse, late = credit_follow_up(first, _grade(1.5, [], ["a", "b", "c"]), 0.75)
+    assert worse.score == 2.0 and worse.covered == ["a"] and late == []
+
+
+def test_a_follow_up_answer_that_gives_the_missed_point_moves_it_to_covered(layout, tmp_path):
+    launcher = _launcher(layout, tmp_path)
+    bank = {q.id: q for q in _bank(layout)}
+    session = launcher.new({"n_questions": 3, "seed": 4, "max_follow_ups": 1})
+    events = session.start()
+    for _ in range(3):
+        q = bank[_question(events).question_id]
+        if len(q.key_points) >= 2:
+            break
+        events = session.skip()
+    # Answer with every point but the last: the follow-up probes what is left.
+    events = session.answer("\n".join(q.key_points[:-1]))
+    follow = _question(events)
+    assert follow.follow_up and follow.target_point
+    first = [e for e in events if isinstance(e, ScoreEvent)][0]
+    assert first.missing_hidden and follow.target_point in first.grade.missing
+    events = session.answer(follow.target_point)
+    score = [e for e in events if isinstance(e, ScoreEvent)][0]
+    assert follow.target_point in score.grade.covered
+    assert follow.target_point in score.after_follow_up
+    assert score.grade.score > first.grade.score
+    report = [e for e in session.end() if isinstance(e, ReportEvent)][0].report
+    result = next(r for r in report.questions if r.question_id == q.id)
+    assert follow.target_point in result.after_follow_up
+    assert follow.target_point not in result.grade.missing
+    assert "(after follow-up)" in export_text(session.session_id, report, [], "md")
+
+
+def _bank(layout):
+    from retrieval.question_bank import load_bank
+
+    return load_bank(layout.questions).questions
+
+
+def test_model_answer_opens_after_grading_and_a_retry_keeps_both_attempts(layout, tmp_path):
+    launcher = _launcher(layout, tmp_path)
+    bank = {q.id: q for q in _bank(layout)}
+    session = launcher.new({"n_questions": 2, "seed": 1, "max_follow_ups": 0})
+    events = session.start()
+    first = _question(events)
+    q = bank[first.question_id]
+    assert isinstance(session.model_answer()[0], NoticeEvent)  # nothing graded yet
+    events = session.answer("I am not sure, something about pipelines.")
+    assert _question(events).index == 2
+    shown = session.model_answer()[0]
+    assert isinstance(shown, ModelAnswerEvent) and shown.question_id == q.id
+    assert shown.model_answer == q.golden_answer
+    assert shown.answer == "I am not sure, something about pipelines."
+
+    events = session.retry()
+    again = _question(events)
+    assert again.question_id == q.id and again.index == 1
+    better = "\n".join(q.key_points) or (q.golden_answer or "")
+    events = session.answer(better)
+    assert _question(events).index == 2  # the interview carries on where it was
+    report = [e for e in session.end() if isinstance(e, ReportEvent)][0].report
+    result = report.questions[0]
+    assert [a.answers for a in result.attempts] == [["I am not sure, something about pipelines."]]
+    assert result.answers == [better]
+    assert result.score > result.attempts[0].score
+    assert result.model_answer == q.golden_answer
+    markdown = export_text(session.session_id, report, [], "md")
+    assert "Earlier attempt" in markdown and "Improved" in markdown
+    assert "Prepared answer (from your notes)" in markdown
+
+
+def test_a_seed_gives_the_same_plan_whatever_the_history(layout, tmp_path):
+    launcher = _launcher(layout, tmp_path)
+
+    def planned(config):
+        session = launcher.new(config)
+        first = _question(session.start())
+        plan = [first.question_id]
+        while True:
+            events = session.skip()
+            if any(isinstance(e, ReportEvent) for e in events):
+                return plan
+            plan.append(_question(events).question_id)
+
+    seeded = planned({"n_questions": 4, "seed": 21})
+    assert planned({"n_questions": 4, "seed": 21}) == seeded  # history now holds `seeded`
+    # Without a seed, recent questions are planned around.
+    fresh = planned({"n_questions": 4})
+    assert not set(fresh) & set(seeded)
