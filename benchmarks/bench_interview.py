@@ -61,7 +61,9 @@ def offline_turns(layout: DataLayout, embedder: MiniLMEmbedder, turns: int = 60)
     seed = 0
     while len(samples) < turns:
         config = {"n_questions": 8, "seed": seed, "max_follow_ups": 1}
-        session = InterviewSession.create(assembled.graph, assembled.store, config, "offline")
+        session = InterviewSession.create(
+            assembled.graph, assembled.store, assembled.deps, config, "offline"
+        )
         events = session.start()
         while not session.finished and len(samples) < turns:
             prompt = [e for e in events if isinstance(e, QuestionEvent)][-1]
@@ -131,7 +133,9 @@ def openai_overhead(layout: DataLayout, embedder: MiniLMEmbedder, turns: int = 6
     seed = 0
     while len(samples) < turns:
         config = {"n_questions": 8, "seed": seed, "max_follow_ups": 1}
-        session = InterviewSession.create(assembled.graph, assembled.store, config, "openai")
+        session = InterviewSession.create(
+            assembled.graph, assembled.store, assembled.deps, config, "openai"
+        )
         session.start()
         while not session.finished and len(samples) < turns:
             began = time.perf_counter()

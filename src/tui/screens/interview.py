@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from rich.text import Text
 from textual import work
@@ -32,13 +32,11 @@ from agent.events import (
 from agent.interfaces import Session
 from tui.answer_timer import AnswerTimer
 from tui.messages import TokenReceived, TurnDone, TurnFailed
+from tui.navigator import Navigator
 from tui.widgets.answer_area import AnswerArea
 from tui.widgets.model_answer import ModelAnswerTurn
 from tui.widgets.score_panel import ScorePanel
 from tui.widgets.turn import StreamingTurn, Turn
-
-if TYPE_CHECKING:
-    from tui.app import RehearseApp
 
 # Submit is bound on the answer box itself (see AnswerArea); the rest act at once, whatever
 # has focus, because none of them reads the box. The footer shows what fits at 80 columns;
@@ -71,8 +69,8 @@ class InterviewScreen(Screen):
         session.on_token = self._token_from_worker
 
     @property
-    def rehearse(self) -> RehearseApp:
-        return cast("RehearseApp", self.app)
+    def rehearse(self) -> Navigator:
+        return cast(Navigator, self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

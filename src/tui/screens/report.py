@@ -4,7 +4,7 @@ Markdown and JSON (into the data dir's exports/ folder), and a way back to start
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,9 +17,7 @@ from agent.exporting import export_report
 from agent.report import Report
 from agent.report_lines import Line, report_lines
 from agent.state import Turn
-
-if TYPE_CHECKING:
-    from tui.app import RehearseApp
+from tui.navigator import Navigator
 
 _STYLE = {
     "title": "bold",
@@ -117,4 +115,4 @@ class ReportScreen(Screen):
         self.notify(f"Saved {path}")
 
     def action_new(self) -> None:
-        cast("RehearseApp", self.app).back_to_start()
+        cast(Navigator, self.app).back_to_start()

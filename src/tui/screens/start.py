@@ -7,7 +7,7 @@ It opens pre-filled with what the command line asked for (`rehearse interview --
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from rich.text import Text
 from textual import on, work
@@ -32,9 +32,7 @@ from textual.widgets import (
 from agent.interfaces import SessionLauncher
 from agent.state import InterviewConfig
 from tui.messages import PrepareDone, PrepareProgress
-
-if TYPE_CHECKING:
-    from tui.app import RehearseApp
+from tui.navigator import Navigator
 
 
 def _number(value: float | None, scale: float = 1.0) -> str:
@@ -61,8 +59,8 @@ class StartScreen(Screen):
         self._start_now = launcher.start_now and not resume
 
     @property
-    def rehearse(self) -> RehearseApp:
-        return cast("RehearseApp", self.app)
+    def rehearse(self) -> Navigator:
+        return cast(Navigator, self.app)
 
     def compose(self) -> ComposeResult:
         d = self._defaults
