@@ -144,3 +144,17 @@ def test_a_seed_gives_the_same_plan_whatever_the_history(layout, tmp_path):
     # Without a seed, recent questions are planned around.
     fresh = planned({"n_questions": 4})
     assert not set(fresh) & set(seeded)
+
+
+def test_skipping_a_follow_up_reveals_the_missed_points(layout, tmp_path):
+    launcher = _launcher(layout, tmp_path)
+    session = launcher.new({"n_questions": 2, "seed": 4, "max_follow_ups": 2})
+    session.start()
+    events = session.answer("Something vague about data.")
+    first = [e for e in events if isinstance(e, ScoreEvent)][0]
+    assert _question(events).follow_up and first.missing_hidden
+    events = session.skip()
+    final = [e for e in events if isinstance(e, ScoreEvent)]
+    assert final and not final[0].missing_hidden
+    assert final[0].visible_missing == final[0].grade.missing != []
+    assert _question(events).index == 2

@@ -67,12 +67,15 @@ def _question_lines(i: int, q: QuestionResult) -> list[Line]:
         before = q.attempts[-1]
         gained = [p for p in (q.grade.covered if q.grade else []) if p not in before.covered]
         change = f"{before.score:.1f} → {q.score:.1f}"
-        lines.append(
-            Line(
-                "attempt",
-                f"Improved {change}" + (f"; newly covered: {'; '.join(gained)}" if gained else ""),
-            )
+        verdict = (
+            "Improved"
+            if q.score > before.score
+            else "Lower than before"
+            if q.score < before.score
+            else "Same score"
         )
+        newly = f"; newly covered: {'; '.join(gained)}" if gained else ""
+        lines.append(Line("attempt", f"{verdict}: {change}{newly}"))
     for n, answer in enumerate(q.answers):
         lines.append(Line("answer", ("You said: " if n == 0 else "Then: ") + answer))
     if q.grade:

@@ -249,6 +249,9 @@ def _event(turn: Turn, values: dict[str, Any]) -> Event | None:
         return ClarifyEvent(turn["text"], question_id)
     if kind == "notice":
         return NoticeEvent(turn["text"])
+    if kind == "skip" and (values["records"].get(question_id) or {}).get("grade"):
+        # A skipped follow-up ends the question: the final grade, missed points and all.
+        kind = "score"
     if kind == "score":
         record = values["records"][question_id]
         return ScoreEvent(

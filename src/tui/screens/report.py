@@ -88,7 +88,11 @@ class ReportScreen(Screen):
             if len(scores) > 1:  # one bar says nothing a number does not
                 yield Label(_chart_label(scores, "Score per answer, in order"))
                 yield Sparkline(scores, id="session-spark")
-            past = [h["overall"] for h in reversed(self.history) if h.get("overall")]
+            past = [
+                h["overall"]
+                for h in reversed(self.history)
+                if h.get("overall") and h.get("session_id") != self.session_id
+            ]
             if self.report.overall is not None:
                 past.append(self.report.overall)
             if len(past) > 1:
