@@ -1,0 +1,246 @@
+"""Offline follow-ups: a probe for a missed key point, phrased the way an interviewer would.
+
+The point is read for its kind and subject (`point_kinds`); the kind picks the angle ("What
+can go wrong with X?", "How does X differ from Y?") and the subject fills it, so the question
+names what the point is about and never what it says. Before that, a question the notes
+already ask about the point (`SubQuestions`) wins: the candidate's own sub-question is the
+best follow-up there is. Every phrasing passes `follow_up_defects` before it is used, so a
+bad subject falls through to a plainer question rather than reaching the candidate.
+
+Pure and deterministic: the same inputs give the same follow-up; the variant is chosen by a
+stable hash of the question and the point, and phrasings in `asked` are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+
+from agent.probing.defects import follow_up_defects
+from agent.probing.point_kinds import PointKind, PointReading, read_point, split_label
+from agent.probing.sub_questions import SubQuestions
+from agent.probing.subjects import as_written, is_plural
+from agent.probing.words import capitalise, content_stems
+from retrieval.question_bank import Question
+
+# {s}: the subject; {o}: what it is compared with; {c}: a scenario's condition; {alt}: the
+# alternative a point turns down; {is}/{does}: agree with {s}. A template that reads well with
+# a pronoun in place of {s} may follow "You mentioned X.".
+TEMPLATES: dict[PointKind, tuple[str, ...]] = {
+    "scenario": (
+        "What happens if {c}?",
+        "Say {c}. What happens then?",
+    ),
+    "definition": (
+        "How would you define {s} in a sentence?",
+        "What exactly {is} {s}, in your own words?",
+    ),
+    "comparison": (
+        "How would you compare {s} with {o}?",
+        "When would you pick {s} over {o}, and why?",
+    ),
+    "trade_off": (
+        "What's the catch with {s}?",
+        "What's the downside of {s}?",
+        "What do you give up when you choose {s}?",
+    ),
+    "limit": (
+        "What's the limit on {s}, roughly?",
+        "Roughly what numbers are we talking about for {s}?",
+    ),
+    "step": (
+        "Walk me through what happens with {s}, step by step.",
+        "Where does {s} come into the flow, and what does it do there?",
+    ),
+    "failure": (
+        "What can go wrong with {s}, and what would you do about it?",
+        "What role {does} {s} play when something fails?",
+    ),
+    "example": (
+        "Can you walk me through a concrete example of {s}?",
+        "Can you give me an example of {s} from your own work?",
+    ),
+    "use_case": (
+        "Where would you actually use {s}? Give me a case or two.",
+        "What kinds of workloads {is} {s} a good fit for?",
+    ),
+    "reason": (
+        "Why would you reach for {s} rather than another approach?",
+        "What problem {does} {s} solve for you?",
+        "What {does} {s} buy you here?",
+    ),
+    "tool": (
+        "What would you use for {s}, and why?",
+        "Which tool would you pick for {s}, and why that one?",
+    ),
+    "item": (
+        "What else belongs on that list for {s}?",
+        "There's more to {s} than that. What else comes to mind?",
+    ),
+    "detail": (
+        "Can you go a bit deeper on {s}?",
+        "What else can you tell me about {s}?",
+        "What else matters about {s}?",
+        "How {does} {s} behave in practice?",
+    ),
+}
+DEFINITION_OF_TOPIC = (
+    "If you had to sum up {s} in one sentence, what would you say?",
+    "At heart, what kind of thing {is} {s}?",
+)
+COMPARISON_ALONE = (
+    "How {does} {s} compare with the alternatives?",
+    "What sets {s} apart from the alternatives?",
+)
+AGAINST_ALTERNATIVE = (
+    "Why not just {alt}?",
+    "What's wrong with {alt} here?",
+)
+WHY_QUESTION_REASON = (
+    "What would go wrong without {s}?",
+    "What problem {does} {s} solve for you?",
+)
+TOOL_FOR_JOB = (
+    "What would you use to {act} that, and why?",
+    "Which tool would you pick to {act} it, and why that one?",
+)
+STEP_WITHOUT_SUBJECT = (
+    "Walk me through exactly what you'd do there, step by step.",
+    "What would you actually do first, concretely?",
+)
+# When no subject survives: plain, honest, and still a question.
+NO_SUBJECT = (
+    "There's a piece missing from that. What else would you add?",
+    "That's part of it. What else matters here?",
+    "Let's go one level deeper: what haven't you mentioned yet?",
+)
+_PRONOUN_OK: frozenset[PointKind] = frozenset(
+    {"definition", "comparison", "trade_off", "limit", "step", "failure", "reason", "tool"}
+)
+_WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
+
+
+def _variant(key: str, options: Sequence[str]) -> list[str]:
+    """`options` rotated to start at a stable, key-dependent place: variety without chance."""
+    start = zlib.crc32(key.encode("utf-8")) % len(options)
+    return [*options[start:], *options[:start]]
+
+
+def _is_topic(subject: str, question: str) -> bool:
+    own = content_stems(subject)
+    return bool(own) and own <= content_stems(question)
+
+
+def _templates(reading: PointReading, question: str) -> tuple[str, ...]:
+    if reading.alternative:
+        return AGAINST_ALTERNATIVE
+    if reading.action:
+        return TOOL_FOR_JOB
+    if reading.kind == "scenario" and not reading.condition:
+        return TEMPLATES["failure"]
+    if reading.kind in ("reason", "failure", "detail") and _WHY.match(question):
+        if _is_topic(reading.subject, question):
+            return WHY_QUESTION_REASON
+    if reading.kind == "step" and reading.source in ("question", "heading", "none"):
+        return STEP_WITHOUT_SUBJECT
+    if reading.kind == "comparison" and not reading.others:
+        return COMPARISON_ALONE
+    if reading.kind == "definition" and _is_topic(reading.subject, question):
+        return DEFINITION_OF_TOPIC  # "What is X?" was asked; "what is X" again is no probe
+    return TEMPLATES[reading.kind]
+
+
+def _covered_subject(subject: str, covered: Sequence[str], question: str) -> bool:
+    """The subject is what a covered point is about, and not simply the question's topic."""
+    own = content_stems(subject) - content_stems(question)
+    return bool(own) and any(own <= content_stems(split_label(c)[1]) for c in covered)
+
+
+def _condition(condition: str, context: str, common: frozenset[str]) -> str:
+    """A scenario's condition mid-sentence, in the interviewer's voice: "a broker drops out of
+    the ISR"; "you" stays "you", "we" becomes "you"."""
+    text = re.sub(r"\bwe\b", "you", condition.strip().rstrip(".,"), flags=re.IGNORECASE)
+    text = re.sub(r"\bour\b", "your", text, flags=re.IGNORECASE)
+    return as_written(text, context, common) if text else ""
+
+
+def _phrasings(
+    reading: PointReading, question: Question, answer: str, common: frozenset[str]
+) -> list[str]:
+    context = " ".join([reading.point, question.question, *question.heading_path])
+    subject = as_written(reading.subject, context, common)
+    plural = is_plural(subject)
+    slots = {
+        "{s}": subject,
+        "{o}": as_written(reading.others[0], context, common) if reading.others else "",
+        "{c}": _condition(reading.condition, context, common),
+        "{alt}": reading.alternative,
+        "{act}": reading.action,
+        "{is}": "are" if plural else "is",
+        "{does}": "do" if plural else "does",
+    }
+    texts = []
+    for template in _templates(reading, question.question):
+        for slot, value in slots.items():
+            template = template.replace(slot, value)
+        texts.append(template)
+    texts = _variant(f"{question.id}\x00{reading.point}", texts)
+    mentioned = reading.source != "question" and content_stems(subject) <= content_stems(answer)
+    if mentioned and reading.kind in _PRONOUN_OK:
+        pronoun = "them" if plural else "it"
+        lead = f"You mentioned {subject}. "
+        texts = [
+            lead + capitalise(t.replace(subject, pronoun, 1)) if subject in t else t for t in texts
+        ] + texts
+    return texts
+
+
+def _readings(point: str, question: Question, covered: Sequence[str]) -> list[PointReading]:
+    """The point's own reading, then the same kind about the question's subject, then none."""
+    first = read_point(point, question.question, question.heading_path)
+    out = []
+    if first.subject and not _covered_subject(first.subject, covered, question.question):
+        out.append(first)
+    fallback = read_point("", question.question, question.heading_path)
+    if fallback.subject:
+        kind = first.kind if first.kind not in ("definition", "comparison") else "detail"
+        out.append(PointReading(point, kind, fallback.subject, fallback.source, first.body))
+    return out
+
+
+def follow_up(
+    question: Question,
+    target: str,
+    covered: Sequence[str] = (),
+    answer: str = "",
+    *,
+    sub_questions: SubQuestions | None = None,
+    asked: Sequence[str] = (),
+) -> str:
+    """A follow-up about the missed key point `target`.
+
+    `covered`: the key points the answers so far covered (never asked about again). `answer`:
+    the candidate's answers so far, to say "You mentioned X" when they named the subject.
+    `sub_questions`: the bank's questions, to ask the notes' own sub-question when one fits.
+    `asked`: follow-ups already asked for this question, never repeated.
+    """
+    seen = {a.strip().lower() for a in asked}
+    common = sub_questions.common_words if sub_questions is not None else frozenset()
+
+    def usable(text: str) -> bool:
+        return text.strip().lower() not in seen and not follow_up_defects(
+            text, target, list(covered), question.question
+        )
+
+    if sub_questions is not None:
+        mined = sub_questions.find(question, target, covered)
+        if mined and usable(mined):
+            return mined
+    for reading in _readings(target, question, covered):
+        for text in _phrasings(reading, question, answer, common):
+            if usable(text):
+                return text
+    key = f"{question.id}\x00{target}"
+    options = _variant(key, NO_SUBJECT)
+    return next((t for t in options if t.strip().lower() not in seen), options[0])

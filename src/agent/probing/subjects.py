@@ -1,0 +1,233 @@
+"""Noun phrases for the interviewer to ask about: a point's subject, a question's subject.
+
+A follow-up may name what the point is *about* but not what it *says*. In a key point such as
+"LAG/LEAD avoid self-joins" the grammatical subject ("LAG/LEAD") is shared ground and the
+predicate ("avoid self-joins") is the answer. So the subject is the words before the first
+verb, and when a point has none of its own ("Used to define...", "It lets you..."), the
+question's subject stands in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.probing.words import PRONOUNS, STOP, VERBS, is_technical, tokens
+
+MAX_SUBJECT_WORDS = 5
+_DETERMINERS = frozenset("some each every any your our their its my this these those".split())
+_ARTICLES = frozenset("a an the".split())
+_POINTING = frozenset("this that these those your our my their its each every".split())
+# After a word that could be a verb, these show it was a noun: "Retries with backoff...".
+_NOUN_AFTER = frozenset("with of for per from across".split())
+_OPENERS = frozenset("but and so yes no also then well ok okay".split())
+# Words that open a phrase in notes but name nothing: "Good for...", "Easier to use...".
+NOT_SUBJECTS = frozenset(
+    "good better best easy easier useful common simple main key important typical great "
+    "low-level high-level higher-level lower-level most many few several".split()
+)
+# Imperatives that open steps ("Group rows so...", "Partition by date"): read as a verb there.
+IMPERATIVES = frozenset(
+    "group order sort join filter select combine partition keep use implement apply document "
+    "ensure monitor define structure create integrate run build schedule retry orchestrate "
+    "store avoid load validate deploy add set enable compare check write read send track "
+    "start stop measure test cache index precompute separate split right-size configure "
+    "run make give take put move copy drop merge dedupe deduplicate enrich normalise normalize "
+    "register publish consume".split()
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–→]| = | - |\bwhile\b|\bwhereas\b|\bbut\b")
+_ENUM_NUMBER = re.compile(r"^\s*(?:\d+[.)]|\d+\.\d+(?:\.\d+)*)\s+")
+_ADVERB = re.compile(r"^(roughly|about|around|basically|usually|typically|generally)$", re.I)
+# "make X safe to re-run": the adjective is the goal, not part of the thing.
+_GOAL_ADJECTIVES = frozenset(
+    "safe fast faster reliable idempotent scalable secure cheap cheaper available consistent "
+    "resilient robust efficient maintainable".split()
+)
+_QUESTION_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), kind)
+    for p, kind in (
+        (r"^(?:what\s+(?:is|are)\s+)?the\s+dif+er[ea]nces?\s+bet?we+n\s+(.+)", "pair"),
+        (r"^(?:what|how)\s+(?:is|are|does)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+)", "pair"),
+        (r"^compare\s+(.+?)\s+(?:to|with|and)\s+(.+)", "pair"),
+        (
+            r"^(?:tell me about|describe|what'?s|what is)\s+your\s+experiences?\s+(?:with|in|of)\s+"
+            r"(.+)",
+            "thing",
+        ),
+        (r"^(?:what|who)\s+(?:is|are|was|were)\s+(.+)", "thing"),
+        (r"^what'?s\s+(.+)", "thing"),
+        (
+            r"^why\s+(?:do|does|did|would|should|is|are)?\s*(?:you|we|i)?\s*(?:use|choose)?\s*(.+)",
+            "thing",
+        ),
+        (
+            r"^(?:when|why|where)\s+(?:would|do|did|should|can)\s+(?:you|we|i)\s+(?:use|choose|pick)"
+            r"\s+(.+)",
+            "thing",
+        ),
+        (r"^how\s+(?:do|does|did|would|should|can|could)\s+(?:you|we|i)\s+\w+\s+(.+)", "thing"),
+        (r"^how\s+(?:do|does|did|is|are)\s+(.+?)\s+(?:work|works|scale|handled?)$", "thing"),
+        (r"^(?:tell me about|describe|explain|what about)\s+(.+)", "thing"),
+    )
+)
+
+
+def _strip_determiners(words: list[str]) -> list[str]:
+    """Drop openers and determiners; keep an article, which a phrase needs mid-sentence, and
+    make "this pattern" or "your data" "the pattern", "the data"."""
+    pointed = False
+    while words and words[0].lower() in _DETERMINERS | _OPENERS:
+        pointed = pointed or words[0].lower() in _POINTING
+        words = words[1:]
+    if pointed and words and words[0].islower() and words[0] not in _ARTICLES:
+        words = ["the", *words]
+    if len(words) > 1 and words[0].lower() in _ARTICLES and words[1].lower() in _DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def _ends_phrase(word: str, position: int, after: str = "") -> bool:
+    """A verb or a stop word ends a noun phrase, except inside a name ("Cloud Run") and for an
+    opening word that a preposition shows to be a noun ("Retries with backoff")."""
+    low = word.lower()
+    if position > 0 and word[:1].isupper():
+        return False
+    if position == 0 and after.lower() in _NOUN_AFTER:
+        return False
+    if low in _ARTICLES and position == 0:
+        return False
+    return low in VERBS or (low in STOP and low not in {"of", "and"}) or "'" in low or "’" in low
+
+
+def leading_phrase(text: str) -> str:
+    """The noun phrase a clause opens with, or "" when it opens with a pronoun or a verb."""
+    head = _CLAUSE_BREAK.split(_ENUM_NUMBER.sub("", text), maxsplit=1)[0]
+    words = _strip_determiners(tokens(head))
+    raw = tokens(head)
+    if len(raw) > 1 and raw[0].lower() in IMPERATIVES and raw[1].lower() not in VERBS:
+        return ""  # "Group rows so you can...": a step, its subject is implicit
+    while words and _ADVERB.match(words[0]):
+        words = words[1:]
+    phrase: list[str] = []
+    for position, word in enumerate(words):
+        after = words[position + 1] if position + 1 < len(words) else ""
+        if _ends_phrase(word, position, after):
+            break
+        phrase.append(word)
+    while phrase and phrase[-1].lower() in {"of", "and"} | _ARTICLES:
+        phrase.pop()
+    return _checked(phrase)
+
+
+def _checked(phrase: list[str]) -> str:
+    """The phrase, or "" when it cannot name a thing: a pronoun, a filler word, a
+    number (numbers are what a point says, not what it is about), or too many words."""
+    head = [w for w in phrase if w.lower() not in _ARTICLES]
+    if not head or head[0].lower() in PRONOUNS | NOT_SUBJECTS | STOP:
+        return ""
+    if any(any(c.isdigit() for c in w) for w in head) or len(head) > MAX_SUBJECT_WORDS:
+        return ""
+    return " ".join(phrase)
+
+
+def has_verb(text: str) -> bool:
+    return any(w.lower() in VERBS for w in tokens(text))
+
+
+def clause_subjects(text: str) -> list[str]:
+    """The subject of every clause that has one: "Rolling median removes outliers, rolling mean
+    smooths the result" -> ["Rolling median", "rolling mean"]. Only clauses that go on to a verb
+    count, so a list of nouns is not mistaken for subjects."""
+    out: list[str] = []
+    for clause in _CLAUSE_BREAK.split(text):
+        phrase = leading_phrase(clause)
+        rest = clause.strip()[len(phrase) :] if phrase else ""
+        if phrase and has_verb(rest):
+            out.append(phrase)
+    return out
+
+
+def _tidy_question(text: str) -> str:
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = _ENUM_NUMBER.sub("", text.replace("¿", ""))
+    text = text.split("?")[0]
+    return re.sub(r"\s+", " ", text).strip(" \"'“”.:—-")
+
+
+def _phrase(text: str) -> str:
+    """A question's object, cut at the first clause break and at words that start a clause."""
+    text = re.split(r"[,;]|\b(?:in|on|for|during|when|if|so|to|with|instead of)\b", text)[0]
+    words = _strip_determiners(tokens(text))
+    if len(words) > 1 and words[-1].lower() in _GOAL_ADJECTIVES:
+        words = words[:-1]
+    if len(words) > MAX_SUBJECT_WORDS + 1:
+        return ""
+    return _checked(words)
+
+
+def question_subjects(question: str) -> list[str]:
+    """What a question is about: one phrase, or two for "difference between X and Y"."""
+    text = _tidy_question(question)
+    for pattern, kind in _QUESTION_FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        if kind == "pair":
+            groups = [g for g in match.groups() if g]
+            if len(groups) == 1:
+                groups = re.split(r"\s+(?:and|vs\.?|versus|or)\s+|,\s*", groups[0])
+            phrases = [_phrase(g) for g in groups]
+            return [p for p in phrases if p]
+        phrase = _phrase(match.group(1))
+        return [phrase] if phrase else []
+    return []
+
+
+def heading_subject(heading_path: list[str]) -> str:
+    """The nearest heading as a phrase, when it names a thing rather than asking."""
+    for heading in reversed(heading_path):
+        if "?" in heading:
+            found = question_subjects(heading)
+            if found:
+                return found[0]
+            continue
+        phrase = _phrase(_tidy_question(heading))
+        if phrase and len(phrase.split()) <= 4:
+            return phrase
+    return ""
+
+
+_COMMON_SUFFIXES = ("s", "ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence")
+
+
+def as_written(phrase: str, context: str, common: frozenset[str] = frozenset()) -> str:
+    """`phrase` mid-sentence: a sentence-initial capital goes when the word is a common one
+    (seen lower-case in `context` or `common`, or with a plural or abstract-noun ending);
+    otherwise it is taken for a name and kept ("Airflow", "Spark")."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    if words[0] in ("A", "An", "The"):
+        rest = as_written(" ".join(words[1:]), context, common)
+        return " ".join([words[0].lower(), rest]).strip()
+    first = words[0]
+    if is_technical(first) or not first[:1].isupper():
+        return phrase
+    if len(words) > 1 and words[1][:1].isupper():  # "Apache Spark", "Data Lake": a name
+        return phrase
+    lower = first[:1].lower() + first[1:]
+    seen_lower = re.search(rf"\b{re.escape(lower)}\b", context)
+    if seen_lower or first.lower().endswith(_COMMON_SUFFIXES) or first.lower() in common:
+        return " ".join([lower, *words[1:]])
+    return phrase  # a capitalised word the notes never lower-case: likely a name (Airflow)
+
+
+def is_plural(phrase: str) -> bool:
+    if " and " in phrase:
+        return True
+    last = phrase.split()[-1] if phrase.split() else ""
+    low = last.lower()
+    if is_technical(last) and not low.endswith("s"):
+        return False
+    if "/" in last:
+        return True
+    return low.endswith("s") and not low.endswith(("ss", "is", "us", "ics")) and len(low) > 3
