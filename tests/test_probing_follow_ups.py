@@ -105,3 +105,15 @@ def test_seed_bank_follow_ups_have_no_fragments_and_never_ask_covered():
             assert follow_up_defects(text, point, covered, q.question) == [], (q.question, text)
             total += 1
     assert total > 100
+
+
+def test_a_what_is_question_elsewhere_in_the_notes_is_not_a_follow_up():
+    pipeline = make_question(
+        "Describe a typical ETL pipeline you built.",
+        ["Data was landed into S3/Cloud Storage, validated automatically, and transformed."],
+        qid="q-pipeline",
+    )
+    storage = make_question("What is cloud storage?", ["A service to store files."], qid="q-cs")
+    subs = SubQuestions([pipeline, storage])
+    text = follow_up(pipeline, pipeline.key_points[0], sub_questions=subs)
+    assert "cloud storage?" not in text.lower()

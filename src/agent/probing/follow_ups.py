@@ -82,7 +82,6 @@ TEMPLATES: dict[PointKind, tuple[str, ...]] = {
         "Can you go a bit deeper on {s}?",
         "What else can you tell me about {s}?",
         "What else matters about {s}?",
-        "How {does} {s} behave in practice?",
     ),
 }
 DEFINITION_OF_TOPIC = (
@@ -109,6 +108,12 @@ STEP_WITHOUT_SUBJECT = (
     "Walk me through exactly what you'd do there, step by step.",
     "What would you actually do first, concretely?",
 )
+# Experience questions ("Describe a pipeline you built") probe the candidate's own part.
+EXPERIENCE_NO_SUBJECT = (
+    "What else did that involve? Take me through the part you haven't mentioned yet.",
+    "What was your own part in that, specifically?",
+    "How did that play out in practice?",
+)
 # When no subject survives: plain, honest, and still a question.
 NO_SUBJECT = (
     "There's a piece missing from that. What else would you add?",
@@ -119,6 +124,11 @@ _PRONOUN_OK: frozenset[PointKind] = frozenset(
     {"definition", "comparison", "trade_off", "limit", "step", "failure", "reason", "tool"}
 )
 _WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
+_EXPERIENCE = re.compile(
+    r"\b(have you|did you|you('ve)? (built|used|worked|designed|led|implemented)|your "
+    r"(experience|background|career|project|role))\b",
+    re.IGNORECASE,
+)
 
 
 def _variant(key: str, options: Sequence[str]) -> list[str]:
@@ -241,6 +251,7 @@ def follow_up(
         for text in _phrasings(reading, question, answer, common):
             if usable(text):
                 return text
-    key = f"{question.id}\x00{target}"
-    options = _variant(key, NO_SUBJECT)
-    return next((t for t in options if t.strip().lower() not in seen), options[0])
+    plain = EXPERIENCE_NO_SUBJECT if _EXPERIENCE.search(question.question) else NO_SUBJECT
+    options = _variant(f"{question.id}\x00{target}", plain)
+    fresh = [t for t in options if t.strip().lower() not in seen] or options
+    return next((t for t in fresh if usable(t)), fresh[0])

@@ -110,6 +110,10 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 _CONDITION = re.compile(r"^(if|when|whenever|once)\s+(?P<cond>[^,;]{6,80}?),\s*\S", re.IGNORECASE)
+# "It can recover automatically if part of the data is lost": the condition closes the point.
+_TRAILING_CONDITION = re.compile(
+    r"\S\s+(if|when|whenever|once)\s+(?P<cond>[^,;()]{6,80}?)\s*(?:[.;(]|$)", re.IGNORECASE
+)
 _ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|over|than)\s+(?P<alt>[^,;.()]+)", re.I)
 TOOL_VERBS = {
     f"{verb}s": verb
@@ -118,7 +122,10 @@ TOOL_VERBS = {
         "serve cache queue ingest transform deploy track alert validate"
     ).split()
 } | {"catches": "catch", "pushes": "push", "dispatches": "dispatch", "indexes": "index"}
+TOOL_VERBS |= {f"{verb}d": verb for verb in ("handle", "schedule", "orchestrate", "store")}
 _COMMON_OPENERS = frozenset("the a an each every this that it they we i".split())
+_USED_TO = re.compile(r"^used to\b", re.IGNORECASE)
+_USED_FOR = re.compile(r"^(used|good|best|ideal|great|handy) for\b", re.IGNORECASE)
 _STEP_START = re.compile(r"^(first|then|next|finally|after that|step \d+|once)\b", re.IGNORECASE)
 
 
@@ -177,8 +184,10 @@ def classify(body: str, label: str = "", question: str = "") -> PointKind:
     words = tokens(body)
     if not has_verb(body) and len(words) <= 6:
         return "item" if (label and is_lead_in(label)) or _lists(question) else "detail"
-    if _DEFINITION.search(body):
+    if _DEFINITION.search(body) or _USED_TO.match(body):
         return "definition"
+    if _USED_FOR.match(body):
+        return "use_case"
     for kind, pattern in _CUES:
         if pattern.search(body):
             return kind
@@ -249,7 +258,7 @@ def read_point(
     others = [s for s in clause_subjects(body) if s.lower() != subject.lower()]
     if kind == "comparison" or len(asked_about) > 1:
         others += [s for s in asked_about if s.lower() != subject.lower()]
-    condition = _CONDITION.match(body)
+    condition = _CONDITION.match(body) or _TRAILING_CONDITION.search(body)
     if condition and leading_phrase(condition.group("cond")):
         kind = "scenario"
     alternative = _ALTERNATIVE.search(body) if kind in ("comparison", "trade_off") else None

@@ -9,6 +9,7 @@ which is cheap enough for the follow-up path: no embedding model, well under a m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,11 @@ MIN_SHARED = 2
 """Content words a sub-question shares with the point: one shared word is coincidence."""
 MIN_OVERLAP = 0.6
 """Share of the sub-question's own words (beyond the asked question's) found in the point."""
+MIN_POINT_SHARE = 0.3
+"""Share of the point's words the sub-question asks about: a long point that merely mentions
+"Cloud Storage" is not what "What is cloud storage?" asks about."""
+# "What is X?" in the middle of another question is a change of topic, not a probe.
+_DEFINITIONAL = re.compile(r"^\s*(?:what|who)(?:'s|\s+(?:is|are))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class SubQuestions:
             shared = own & target
             if len(shared) < MIN_SHARED or overlap(own, target) < MIN_OVERLAP:
                 continue
+            if overlap(target, own) < MIN_POINT_SHARE or _DEFINITIONAL.match(other.question):
+                continue
             score = overlap(own, target) + 0.1 * _heading_affinity(question, other)
             if any(overlap(own, c) >= overlap(own, target) for c in covered_stems):
                 continue
@@ -76,11 +84,14 @@ class SubQuestions:
 
 
 def _lower_case_words(questions: Sequence[Question]) -> frozenset[str]:
-    words: set[str] = set()
+    """Words the bank writes in lower case mid-sentence more often than capitalised."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
     for q in questions:
         for text in [q.question, *q.key_points]:
-            words.update(w for w in re.findall(r"(?<=\s)[a-z][a-z-]+", text))
-    return frozenset(words)
+            for word in re.findall(r"(?<=[a-z,] )[A-Za-z][a-z-]+", text):
+                (capital if word[0].isupper() else lower)[word.lower()] += 1
+    return frozenset(w for w, n in lower.items() if n > capital[w])
 
 
 def _heading_affinity(a: Question, b: Question) -> int:

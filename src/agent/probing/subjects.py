@@ -15,8 +15,12 @@ from agent.probing.words import PRONOUNS, STOP, VERBS, is_technical, tokens
 
 MAX_SUBJECT_WORDS = 5
 _DETERMINERS = frozenset("some each every any your our their its my this these those".split())
+# Single words that describe rather than name: "Mutable = you can modify it in place".
+_ADJECTIVE_ENDINGS = ("able", "ible", "ive", "ous", "ful", "less")
 _ARTICLES = frozenset("a an the".split())
-_POINTING = frozenset("this that these those your our my their its each every".split())
+_POINTING = frozenset("this that these those their its each every".split())
+_POSSESSIVE = frozenset("my our your".split())
+_PREPOSITIONS = frozenset("for by in on with to from as at into".split())
 # After a word that could be a verb, these show it was a noun: "Retries with backoff...".
 _NOUN_AFTER = frozenset("with of for per from across".split())
 _OPENERS = frozenset("but and so yes no also then well ok okay".split())
@@ -72,14 +76,16 @@ _QUESTION_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 def _strip_determiners(words: list[str]) -> list[str]:
-    """Drop openers and determiners; keep an article, which a phrase needs mid-sentence, and
-    make "this pattern" or "your data" "the pattern", "the data"."""
-    pointed = False
+    """Drop openers and determiners; keep an article, which a phrase needs mid-sentence. The
+    interviewer speaks to the candidate, so "my/our/your workflows" become "your workflows";
+    "this pattern" or "each partition" become "the pattern", "the partition"."""
+    pointed = ""
     while words and words[0].lower() in _DETERMINERS | _OPENERS:
-        pointed = pointed or words[0].lower() in _POINTING
+        low = words[0].lower()
+        pointed = "your" if low in _POSSESSIVE else "the" if low in _POINTING else pointed
         words = words[1:]
     if pointed and words and words[0].islower() and words[0] not in _ARTICLES:
-        words = ["the", *words]
+        words = [pointed, *words]
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1].lower() in _DETERMINERS:
         words = words[1:]
     return words
@@ -87,14 +93,18 @@ def _strip_determiners(words: list[str]) -> list[str]:
 
 def _ends_phrase(word: str, position: int, after: str = "") -> bool:
     """A verb or a stop word ends a noun phrase, except inside a name ("Cloud Run") and for an
-    opening word that a preposition shows to be a noun ("Retries with backoff")."""
+    opening plural that a preposition shows to be a noun ("Retries with backoff"). A participle
+    before a preposition ends it too ("strategy optimized for")."""
     low = word.lower()
     if position > 0 and word[:1].isupper():
         return False
-    if position == 0 and after.lower() in _NOUN_AFTER:
+    plural_noun = low.endswith("s") and not low.endswith("ed")
+    if position == 0 and plural_noun and after.lower() in _NOUN_AFTER:
         return False
     if low in _ARTICLES and position == 0:
         return False
+    if position > 0 and low.endswith("ed") and after.lower() in _PREPOSITIONS:
+        return True
     return low in VERBS or (low in STOP and low not in {"of", "and"}) or "'" in low or "’" in low
 
 
@@ -123,6 +133,8 @@ def _checked(phrase: list[str]) -> str:
     number (numbers are what a point says, not what it is about), or too many words."""
     head = [w for w in phrase if w.lower() not in _ARTICLES]
     if not head or head[0].lower() in PRONOUNS | NOT_SUBJECTS | STOP:
+        return ""
+    if len(head) == 1 and head[0].lower().endswith(_ADJECTIVE_ENDINGS):
         return ""
     if any(any(c.isdigit() for c in w) for w in head) or len(head) > MAX_SUBJECT_WORDS:
         return ""
@@ -155,7 +167,7 @@ def _tidy_question(text: str) -> str:
 
 def _phrase(text: str) -> str:
     """A question's object, cut at the first clause break and at words that start a clause."""
-    text = re.split(r"[,;]|\b(?:in|on|for|during|when|if|so|to|with|instead of)\b", text)[0]
+    text = re.split(r"[,;]|\b(?:in|on|for|during|when|if|so|to|with|as|instead of)\b", text)[0]
     words = _strip_determiners(tokens(text))
     if len(words) > 1 and words[-1].lower() in _GOAL_ADJECTIVES:
         words = words[:-1]
@@ -215,10 +227,11 @@ def as_written(phrase: str, context: str, common: frozenset[str] = frozenset()) 
     if len(words) > 1 and words[1][:1].isupper():  # "Apache Spark", "Data Lake": a name
         return phrase
     lower = first[:1].lower() + first[1:]
-    seen_lower = re.search(rf"\b{re.escape(lower)}\b", context)
-    if seen_lower or first.lower().endswith(_COMMON_SUFFIXES) or first.lower() in common:
+    lower_count = len(re.findall(rf"\b{re.escape(lower)}\b", context))
+    name_count = len(re.findall(rf"(?<=[a-z,] ){re.escape(first)}\b", context))
+    if lower_count > name_count or first.lower().endswith(_COMMON_SUFFIXES) or lower in common:
         return " ".join([lower, *words[1:]])
-    return phrase  # a capitalised word the notes never lower-case: likely a name (Airflow)
+    return phrase  # a capitalised word the notes do not write in lower case: a name (Airflow)
 
 
 def is_plural(phrase: str) -> bool:

@@ -50,6 +50,8 @@ VERBS = frozenset(
     catches catch cut cuts sit sits looks look trades trade hurts hurt lands land carry
     carries talk talks share shares decoupled overwritten isolates isolate protects protect
     holds hold points point wins win costs beats beat lives live waits wait blocks block
+    include includes included involve involves involved cover covers covered optimized
+    optimised simplify simplifies simplified connect connects connected fed feeds
     """.split()
 )
 # What the follow-up and hint templates say themselves: never counted as leaking a point.
@@ -64,7 +66,8 @@ TEMPLATE_WORDS = frozenset(
     work works job get gets where fit happens piece part parts there what's let's thing things
     pin down big one left leave mind mean means sure whole look looking kinds come comes
     expect expected other deal dealing stop stops far push pushes recover breaking safe
-    happens change changes instead tell bit further goes along side
+    happens change changes instead tell bit further goes along side play practice involve
+    specifically mentioned haven't concretely actually heart core sum catch role fails
     """.split()
 )
 
