@@ -127,4 +127,62 @@ FIXTURES: list[Question] = [
         qid="q-sizing",
         headings=["Spark", "Performance"],
     ),
+    # A system-design brief, in full sentences.
+    make_question(
+        "How would you ingest bets from the exchange without double counting?",
+        [
+            "Every bet carries a bet_id, so the consumer upserts on bet_id rather than appending.",
+            "When the exchange replays a day, the upsert makes the replay a no-op.",
+            "Late bets land in the partition of their event time, not their arrival time.",
+            "Exactly-once delivery is expensive; at-least-once plus idempotent writes is enough.",
+        ],
+        qid="q-bets",
+        doc="betting-brief",
+        headings=["Betting platform", "Ingestion"],
+    ),
+    # Python fundamentals, Q&A style.
+    make_question(
+        "What is the GIL?",
+        [
+            "The GIL is a mutex that lets only one thread execute Python bytecode at a time.",
+            "CPU-bound threads don't speed up; use multiprocessing instead of threading.",
+            "I/O-bound code still benefits from threads because the GIL is released on I/O.",
+        ],
+        qid="q-gil",
+        doc="python-notes",
+        headings=["Python", "Concurrency"],
+    ),
+    # Terse arrow notes.
+    make_question(
+        "Broadcast join - when?",
+        [
+            "Small table (< 10 MB by default) → broadcast to every executor, no shuffle.",
+            "spark.sql.autoBroadcastJoinThreshold controls the limit.",
+            "Broadcasting a big table → driver OOM.",
+        ],
+        qid="q-broadcast",
+        doc="spark-notes",
+        headings=["Spark", "Joins"],
+    ),
+    make_question(
+        "How do you handle schema drift from third-party APIs?",
+        [
+            "Land raw JSON in bronze untouched so nothing is lost.",
+            "A schema registry rejects breaking changes before they hit silver.",
+            "Additive columns are merged automatically; removed columns alert the owner.",
+        ],
+        qid="q-drift",
+        doc="pipeline-notes",
+        headings=["Pipelines", "Schema drift"],
+    ),
+    make_question(
+        "What's the difference between a process and a thread?",
+        [
+            "Processes have separate memory; threads share the memory of their process.",
+            "Threads are cheaper to create but a crash in one can take the process down.",
+        ],
+        qid="q-proc-thread",
+        doc="python-notes",
+        headings=["Python", "Concurrency"],
+    ),
 ]

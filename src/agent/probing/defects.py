@@ -24,6 +24,13 @@ _VAGUE_SLOT = re.compile(
     r"\b(?:where|how)\s+(?:does|do|did)\s+(?P<slot>.+?)\s+(?:come|fit)\s+in\b", re.IGNORECASE
 )
 _SHORT_SLOT = re.compile(r"\b(?:about|of|for|with|on|is|are)\s+(?P<slot>[\w'-]+)\s*\?")
+# Verbs that are just as often plural nouns: a slot holding one of these may be fine.
+_NOUNS_TOO = frozenset(
+    "processes uses needs changes joins orders filters partitions loads runs tracks stores "
+    "costs points blocks caches streams queues retries alerts commits scales checks tests "
+    "builds moves writes reads results limits designs structures schedules records groups "
+    "events messages queries logs jobs tasks returns trades shares holds".split()
+)
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)([a-z])")
 
 
@@ -63,7 +70,7 @@ def _form_defects(text: str) -> list[str]:
         found.append("repeated word")
     for match in [*_VAGUE_SLOT.finditer(text), *_SHORT_SLOT.finditer(text)]:
         slot = match.group("slot")
-        if match.re is _SHORT_SLOT and slot.lower() not in STOP | VERBS:
+        if match.re is _SHORT_SLOT and slot.lower() not in (STOP | VERBS) - _NOUNS_TOO:
             continue
         problem = _slot_defect(slot)
         if problem:

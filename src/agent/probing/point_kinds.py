@@ -124,6 +124,7 @@ TOOL_VERBS = {
 } | {"catches": "catch", "pushes": "push", "dispatches": "dispatch", "indexes": "index"}
 TOOL_VERBS |= {f"{verb}d": verb for verb in ("handle", "schedule", "orchestrate", "store")}
 _COMMON_OPENERS = frozenset("the a an each every this that it they we i".split())
+_GERUND_ARROW = re.compile(r"^(?P<cond>[A-Za-z]+ing\b[^→]{2,60}?)\s*(?:→|->|=>)\s*\S")
 _USED_TO = re.compile(r"^used to\b", re.IGNORECASE)
 _USED_FOR = re.compile(r"^(used|good|best|ideal|great|handy) for\b", re.IGNORECASE)
 _STEP_START = re.compile(r"^(first|then|next|finally|after that|step \d+|once)\b", re.IGNORECASE)
@@ -182,8 +183,13 @@ def classify(body: str, label: str = "", question: str = "") -> PointKind:
     if from_label and from_label != "detail":
         return from_label
     words = tokens(body)
+    first = words[0].lower() if words else ""
+    second = words[1].lower() if len(words) > 1 else ""
+    imperative = first in VERBS | IMPERATIVES and second not in VERBS
     if not has_verb(body) and len(words) <= 6:
         return "item" if (label and is_lead_in(label)) or _lists(question) else "detail"
+    if imperative and not label and not body[:1].isdigit():
+        return "step"  # "Land raw JSON in bronze...": what to do, whatever its cue words say
     if _DEFINITION.search(body) or _USED_TO.match(body):
         return "definition"
     if _USED_FOR.match(body):
@@ -191,11 +197,8 @@ def classify(body: str, label: str = "", question: str = "") -> PointKind:
     for kind, pattern in _CUES:
         if pattern.search(body):
             return kind
-    first = words[0].lower() if words else ""
     if label and is_lead_in(label) and first in IMPERATIVES:
         return "item"  # "With Airflow you can: Schedule tasks": one capability of a list
-    second = words[1].lower() if len(words) > 1 else ""
-    imperative = first in VERBS | IMPERATIVES and second not in VERBS
     if _STEP_START.match(body) or (imperative and not body[:1].isdigit()):
         return "step"
     return "detail"
@@ -238,7 +241,7 @@ def read_point(
     label, body = split_label(point)
     kind = classify(body, label, question)
     asked_about = question_subjects(question)
-    own = leading_phrase(body) if has_verb(body) else ""
+    own = _own_subject(body)
     candidates: list[tuple[str, SubjectSource]] = [
         (_label_subject(label), "label"),
         (own, "point"),
@@ -261,7 +264,10 @@ def read_point(
     condition = _CONDITION.match(body) or _TRAILING_CONDITION.search(body)
     if condition and leading_phrase(condition.group("cond")):
         kind = "scenario"
-    alternative = _ALTERNATIVE.search(body) if kind in ("comparison", "trade_off") else None
+    if not condition:
+        condition = _GERUND_ARROW.match(body)
+        kind = "scenario" if condition else kind
+    alternative = _ALTERNATIVE.search(body) if kind in ("comparison", "trade_off", "step") else None
     return PointReading(
         point=point,
         kind=kind,
@@ -269,10 +275,20 @@ def read_point(
         source=source,
         body=body,
         others=tuple(dict.fromkeys(others)),
-        condition=condition.group("cond").strip() if kind == "scenario" and condition else "",
+        condition=_condition_text(condition) if kind == "scenario" and condition else "",
         alternative=_alternative(alternative.group("alt")) if alternative else "",
         action=action,
     )
+
+
+def _own_subject(body: str) -> str:
+    """The point's own subject, when something follows it: a verb from the lexicon, or a word
+    that ended the phrase as a verb would ("rejects"). A bare noun phrase is the point itself."""
+    phrase = leading_phrase(body)
+    if not phrase or has_verb(body):
+        return phrase
+    clause = tokens(re.split(r"[,;:()—–→]", body, maxsplit=1)[0])
+    return phrase if len(phrase.split()) < len(clause) - 1 else ""
 
 
 def _tool_action(body: str, subject: str) -> str:
@@ -284,6 +300,13 @@ def _tool_action(body: str, subject: str) -> str:
     rest = body[len(subject) :].split() if body.startswith(subject) else []
     verb = rest[0].lower() if rest else ""
     return TOOL_VERBS.get(verb, "")
+
+
+def _condition_text(match: re.Match[str]) -> str:
+    text = match.group("cond").strip()
+    if match.re is _GERUND_ARROW:  # "Broadcasting a big table → ..." -> "you try broadcasting"
+        return f"you try {text[:1].lower()}{text[1:]}"
+    return text
 
 
 def _alternative(text: str) -> str:

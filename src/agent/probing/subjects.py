@@ -49,7 +49,7 @@ _GOAL_ADJECTIVES = frozenset(
 _QUESTION_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind)
     for p, kind in (
-        (r"^(?:what\s+(?:is|are)\s+)?the\s+dif+er[ea]nces?\s+bet?we+n\s+(.+)", "pair"),
+        (r"^(?:what(?:'s|\s+(?:is|are)))?\s*the\s+dif+er[ea]nces?\s+bet?we+n\s+(.+)", "pair"),
         (r"^(?:what|how)\s+(?:is|are|does)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+)", "pair"),
         (r"^compare\s+(.+?)\s+(?:to|with|and)\s+(.+)", "pair"),
         (
@@ -91,7 +91,20 @@ def _strip_determiners(words: list[str]) -> list[str]:
     return words
 
 
-def _ends_phrase(word: str, position: int, after: str = "") -> bool:
+def _looks_like_verb(low: str, before: str, after: str) -> bool:
+    """ "rejects" in "a schema registry rejects breaking changes": a word in -s after a singular
+    noun and before a word that is not itself a verb ("consumer groups allow" has its verb
+    after "groups", which is then a noun)."""
+    if not low.endswith("s") or low.endswith(("ss", "us", "is", "'s")) or not word_like(after):
+        return False
+    return not before.lower().endswith("s") and after.lower() not in VERBS and after.islower()
+
+
+def word_like(text: str) -> bool:
+    return bool(text) and text.isalpha()
+
+
+def _ends_phrase(word: str, position: int, after: str = "", before: str = "") -> bool:
     """A verb or a stop word ends a noun phrase, except inside a name ("Cloud Run") and for an
     opening plural that a preposition shows to be a noun ("Retries with backoff"). A participle
     before a preposition ends it too ("strategy optimized for")."""
@@ -99,11 +112,13 @@ def _ends_phrase(word: str, position: int, after: str = "") -> bool:
     if position > 0 and word[:1].isupper():
         return False
     plural_noun = low.endswith("s") and not low.endswith("ed")
-    if position == 0 and plural_noun and after.lower() in _NOUN_AFTER:
-        return False
+    if position == 0 and plural_noun and after.lower() in _NOUN_AFTER | VERBS:
+        return False  # "Retries with backoff...", "Processes have separate memory"
     if low in _ARTICLES and position == 0:
         return False
     if position > 0 and low.endswith("ed") and after.lower() in _PREPOSITIONS:
+        return True
+    if position > 0 and _looks_like_verb(low, before, after):
         return True
     return low in VERBS or (low in STOP and low not in {"of", "and"}) or "'" in low or "’" in low
 
@@ -120,7 +135,8 @@ def leading_phrase(text: str) -> str:
     phrase: list[str] = []
     for position, word in enumerate(words):
         after = words[position + 1] if position + 1 < len(words) else ""
-        if _ends_phrase(word, position, after):
+        before = words[position - 1] if position else ""
+        if _ends_phrase(word, position, after, before):
             break
         phrase.append(word)
     while phrase and phrase[-1].lower() in {"of", "and"} | _ARTICLES:
@@ -167,7 +183,7 @@ def _tidy_question(text: str) -> str:
 
 def _phrase(text: str) -> str:
     """A question's object, cut at the first clause break and at words that start a clause."""
-    text = re.split(r"[,;]|\b(?:in|on|for|during|when|if|so|to|with|as|instead of)\b", text)[0]
+    text = re.split(r"[,;]|\b(?:in|on|for|from|during|when|if|so|to|with|as|instead of)\b", text)[0]
     words = _strip_determiners(tokens(text))
     if len(words) > 1 and words[-1].lower() in _GOAL_ADJECTIVES:
         words = words[:-1]
@@ -208,6 +224,11 @@ def heading_subject(heading_path: list[str]) -> str:
     return ""
 
 
+_COMMON_ADJECTIVES = frozenset(
+    "small large big late early new old raw additive removed typical simple single multiple "
+    "hot cold fast slow cheap expensive long short full partial stale fresh incremental "
+    "daily nightly hourly".split()
+)
 _COMMON_SUFFIXES = ("s", "ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence")
 
 
@@ -227,6 +248,8 @@ def as_written(phrase: str, context: str, common: frozenset[str] = frozenset()) 
     if len(words) > 1 and words[1][:1].isupper():  # "Apache Spark", "Data Lake": a name
         return phrase
     lower = first[:1].lower() + first[1:]
+    if lower in _COMMON_ADJECTIVES or ("-" in first and first[1:].islower()):
+        return " ".join([lower, *words[1:]])
     lower_count = len(re.findall(rf"\b{re.escape(lower)}\b", context))
     name_count = len(re.findall(rf"(?<=[a-z,] ){re.escape(first)}\b", context))
     if lower_count > name_count or first.lower().endswith(_COMMON_SUFFIXES) or lower in common:
