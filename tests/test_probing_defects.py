@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.probing.defects import follow_up_defects
+from agent.probing.defects import defect_group, follow_up_defects
 
 LAG = "LAG/LEAD avoid self-joins."
 LAG_Q = "When would you use LAG or LEAD?"
@@ -98,3 +98,12 @@ def test_interviewer_follow_ups_pass(text, point, covered, question):
 
 def test_empty_text_is_a_defect():
     assert follow_up_defects("  ", LAG, [], LAG_Q) == ["empty"]
+
+
+def test_defects_fall_into_the_groups_the_eval_gates_on():
+    groups = {
+        defect_group(d)
+        for text, point, covered, question, _ in BAD
+        for d in follow_up_defects(text, point, covered, question)
+    }
+    assert groups == {"form", "leak", "repeat", "covered"}

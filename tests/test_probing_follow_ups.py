@@ -117,3 +117,29 @@ def test_a_what_is_question_elsewhere_in_the_notes_is_not_a_follow_up():
     subs = SubQuestions([pipeline, storage])
     text = follow_up(pipeline, pipeline.key_points[0], sub_questions=subs)
     assert "cloud storage?" not in text.lower()
+
+
+def test_a_point_that_is_a_question_is_asked_as_it_is():
+    q = make_question("What is Spark?", ["Apache Spark is a framework.", "Why is Spark popular?"])
+    text = follow_up(q, q.key_points[1], [q.key_points[0]])
+    assert text == "Why is Spark popular?"
+    assert follow_up_defects(text, q.key_points[1], [q.key_points[0]], q.question) == []
+
+
+def test_an_outcome_asks_for_the_measure_not_the_number():
+    q = make_question(
+        "How do you ensure data quality?",
+        ["Automated validation after ingestion.", "This reduced pipeline failures by 60%."],
+    )
+    text = follow_up(q, q.key_points[1], [q.key_points[0]])
+    assert "60" not in text and ("measure" in text or "numbers" in text)
+
+
+def test_organising_headings_never_become_the_subject():
+    q = make_question(
+        "Can you handle feedback?",
+        ["YES, be open and thoughtful"],
+        headings=["CONFIDENCE BUILDERS", "They're Evaluating"],
+    )
+    text = follow_up(q, q.key_points[0])
+    assert "Evaluating" not in text and "CONFIDENCE" not in text

@@ -9,7 +9,7 @@ the candidate's questions from the notes.
 """
 
 from agent.probing.clarifying import clarify, is_clarifying_question
-from agent.probing.defects import follow_up_defects
+from agent.probing.defects import defect_group, follow_up_defects
 from agent.probing.follow_ups import follow_up
 from agent.probing.hints import hint
 from agent.probing.point_kinds import PointKind, PointReading, read_point
@@ -28,6 +28,7 @@ __all__ = [
     "PointReading",
     "SubQuestions",
     "clarify",
+    "defect_group",
     "follow_up",
     "follow_up_defects",
     "hint",

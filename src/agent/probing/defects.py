@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from agent.probing.point_kinds import read_point
 from agent.probing.words import PRONOUNS, STOP, TEMPLATE_WORDS, VERBS, content_stems, stem, tokens
@@ -87,6 +88,8 @@ def leaked_words(text: str, point: str, question: str) -> list[str]:
     """Words of `point` that say what it says (not its subject, not the question's own words)
     and appear in `text`."""
     reading = read_point(point, question)
+    if reading.body.rstrip().endswith("?"):
+        return []  # a point that is a question gives nothing away by being asked
     distinctive = (
         content_stems(reading.body)
         - content_stems(reading.allowed)
@@ -115,6 +118,21 @@ def asks_covered(text: str, point: str, covered: Sequence[str], question: str) -
     if not specific or specific <= content_stems(point):
         return None
     return next((c for c in covered if specific <= content_stems(c)), None)
+
+
+DefectGroup = Literal["form", "leak", "repeat", "covered"]
+
+
+def defect_group(reason: str) -> DefectGroup:
+    """Which gate a reason from `follow_up_defects` counts against: "form" (a fragment or an
+    empty slot), "leak", "repeat" (of the question) or "covered" (asks a covered point)."""
+    if reason.startswith("leaks"):
+        return "leak"
+    if reason.startswith("repeats"):
+        return "repeat"
+    if reason.startswith("asks about a covered"):
+        return "covered"
+    return "form"
 
 
 def follow_up_defects(text: str, point: str, covered: Sequence[str], question: str) -> list[str]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from agent.probing.defects import follow_up_defects
 from agent.probing.point_kinds import PointKind, PointReading, read_point, split_label
-from agent.probing.sub_questions import SubQuestions
+from agent.probing.sub_questions import SubQuestions, tidy_question
 from agent.probing.subjects import as_written, is_plural
 from agent.probing.words import capitalise, content_stems
 from retrieval.question_bank import Question
@@ -28,6 +28,14 @@ from retrieval.question_bank import Question
 # alternative a point turns down; {is}/{does}: agree with {s}. A template that reads well with
 # a pronoun in place of {s} may follow "You mentioned X.".
 TEMPLATES: dict[PointKind, tuple[str, ...]] = {
+    "outcome": (
+        "What difference did that make, in numbers?",
+        "How did you measure that impact?",
+    ),
+    "own_action": (
+        "What else did you put in place for {s}?",
+        "Beyond that, what did you do yourself for {s}?",
+    ),
     "scenario": (
         "What happens if {c}?",
         "Say {c}. What happens then?",
@@ -192,6 +200,8 @@ def _phrasings(
     }
     texts = []
     for template in _templates(reading, question.question):
+        if "{s}" in template and not subject:
+            continue
         for slot, value in slots.items():
             template = template.replace(slot, value)
         texts.append(template)
@@ -206,17 +216,35 @@ def _phrasings(
     return texts
 
 
+# Kinds whose questions need no subject: the condition, the job or the measure carries them.
+_SUBJECT_FREE: frozenset[PointKind] = frozenset({"outcome", "scenario", "step"})
+
+
 def _readings(point: str, question: Question, covered: Sequence[str]) -> list[PointReading]:
     """The point's own reading, then the same kind about the question's subject, then none."""
     first = read_point(point, question.question, question.heading_path)
     out = []
-    if first.subject and not _covered_subject(first.subject, covered, question.question):
+    subject_free = first.kind in _SUBJECT_FREE or first.action or first.alternative
+    if subject_free or (
+        first.subject and not _covered_subject(first.subject, covered, question.question)
+    ):
         out.append(first)
     fallback = read_point("", question.question, question.heading_path)
     if fallback.subject:
         kind = first.kind if first.kind not in ("definition", "comparison") else "detail"
         out.append(PointReading(point, kind, fallback.subject, fallback.source, first.body))
     return out
+
+
+def _point_as_question(point: str, question: Question, seen: set[str]) -> str | None:
+    """A key point that is itself a question ("Why is Spark popular?") is the notes' own
+    follow-up: ask it, if it reads well and is not the question already asked."""
+    body = split_label(point)[1]
+    text = tidy_question(body) if len(body.split()) >= 3 else ""
+    if not text or text.lower() in seen:
+        return None
+    problems = follow_up_defects(text, "", [], question.question)
+    return None if problems else text
 
 
 def follow_up(
@@ -243,6 +271,9 @@ def follow_up(
             text, target, list(covered), question.question
         )
 
+    own = _point_as_question(target, question, seen)
+    if own:
+        return own
     if sub_questions is not None:
         mined = sub_questions.find(question, target, covered)
         if mined and usable(mined):

@@ -27,6 +27,8 @@ OUT_OF_HINTS = (
 )
 # No template needs a verb to agree with {s}: subjects come singular and plural.
 _AREA: dict[PointKind, str] = {
+    "outcome": "Think about how you measured the result.",
+    "own_action": "Think about what else you did yourself.",
     "scenario": "Think about what can go wrong with {s}.",
     "definition": "Start from a one-line definition of {s}.",
     "comparison": "Think about {s} next to the alternatives.",

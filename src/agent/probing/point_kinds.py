@@ -17,6 +17,7 @@ from typing import Literal
 
 from agent.probing.subjects import (
     IMPERATIVES,
+    NOUN_AFTER,
     clause_subjects,
     has_verb,
     heading_subject,
@@ -27,6 +28,8 @@ from agent.probing.words import VERBS, join_words, tokens
 
 PointKind = Literal[
     "scenario",
+    "outcome",
+    "own_action",
     "definition",
     "comparison",
     "trade_off",
@@ -125,6 +128,17 @@ TOOL_VERBS = {
 TOOL_VERBS |= {f"{verb}d": verb for verb in ("handle", "schedule", "orchestrate", "store")}
 _COMMON_OPENERS = frozenset("the a an each every this that it they we i".split())
 _GERUND_ARROW = re.compile(r"^(?P<cond>[A-Za-z]+ing\b[^→]{2,60}?)\s*(?:→|->|=>)\s*\S")
+# "This reduced failures by 60%": an outcome, probed for its measure, never its number.
+_OUTCOME = re.compile(
+    r"\b(reduced|cut|improved|increased|saved|dropped|halved|doubled|sped up|brought down)\b"
+    r".*(\d|\bfrom\b.+\bto\b)",
+    re.IGNORECASE,
+)
+# "I also added lineage tracking...": what the candidate did, in an experience answer.
+_OWN_ACTION = re.compile(
+    r"^I(?:'ve|’ve| have)?\s+(?:also\s+)?(?:\w+ed|built|set up|wrote|led|made|ran|run)\b",
+    re.IGNORECASE,
+)
 _USED_TO = re.compile(r"^used to\b", re.IGNORECASE)
 _USED_FOR = re.compile(r"^(used|good|best|ideal|great|handy) for\b", re.IGNORECASE)
 _STEP_START = re.compile(r"^(first|then|next|finally|after that|step \d+|once)\b", re.IGNORECASE)
@@ -185,7 +199,8 @@ def classify(body: str, label: str = "", question: str = "") -> PointKind:
     words = tokens(body)
     first = words[0].lower() if words else ""
     second = words[1].lower() if len(words) > 1 else ""
-    imperative = first in VERBS | IMPERATIVES and second not in VERBS
+    plural_noun = first.endswith("s") and second in NOUN_AFTER  # "Retries with backoff"
+    imperative = first in VERBS | IMPERATIVES and second not in VERBS and not plural_noun
     if not has_verb(body) and len(words) <= 6:
         return "item" if (label and is_lead_in(label)) or _lists(question) else "detail"
     if imperative and not label and not body[:1].isdigit():
@@ -194,6 +209,10 @@ def classify(body: str, label: str = "", question: str = "") -> PointKind:
         return "definition"
     if _USED_FOR.match(body):
         return "use_case"
+    if _OUTCOME.search(body):
+        return "outcome"
+    if _OWN_ACTION.match(body):
+        return "own_action"
     for kind, pattern in _CUES:
         if pattern.search(body):
             return kind

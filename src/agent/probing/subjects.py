@@ -15,14 +15,20 @@ from agent.probing.words import PRONOUNS, STOP, VERBS, is_technical, tokens
 
 MAX_SUBJECT_WORDS = 5
 _DETERMINERS = frozenset("some each every any your our their its my this these those".split())
-# Single words that describe rather than name: "Mutable = you can modify it in place".
-_ADJECTIVE_ENDINGS = ("able", "ible", "ive", "ous", "ful", "less")
+# Single words that describe rather than name: "Mutable = you can modify it in place". A list,
+# not suffixes: "Bigtable" and "Redis" end like adjectives and are names.
+_LONE_ADJECTIVES = frozenset(
+    "mutable immutable scalable durable reliable available portable readable testable "
+    "maintainable expensive effective intensive serverless stateless stateful various "
+    "dangerous useful powerful together updated managed automated distributed optimized "
+    "popular important fast faster slow cheap cheaper secure safe".split()
+)
 _ARTICLES = frozenset("a an the".split())
 _POINTING = frozenset("this that these those their its each every".split())
 _POSSESSIVE = frozenset("my our your".split())
 _PREPOSITIONS = frozenset("for by in on with to from as at into".split())
 # After a word that could be a verb, these show it was a noun: "Retries with backoff...".
-_NOUN_AFTER = frozenset("with of for per from across".split())
+NOUN_AFTER = frozenset("with of for per from across".split())
 _OPENERS = frozenset("but and so yes no also then well ok okay".split())
 # Words that open a phrase in notes but name nothing: "Good for...", "Easier to use...".
 NOT_SUBJECTS = frozenset(
@@ -97,6 +103,8 @@ def _looks_like_verb(low: str, before: str, after: str) -> bool:
     after "groups", which is then a noun)."""
     if not low.endswith("s") or low.endswith(("ss", "us", "is", "'s")) or not word_like(after):
         return False
+    if after.lower() in STOP - _ARTICLES:  # "strategies like...": a noun before a preposition
+        return False
     return not before.lower().endswith("s") and after.lower() not in VERBS and after.islower()
 
 
@@ -112,7 +120,7 @@ def _ends_phrase(word: str, position: int, after: str = "", before: str = "") ->
     if position > 0 and word[:1].isupper():
         return False
     plural_noun = low.endswith("s") and not low.endswith("ed")
-    if position == 0 and plural_noun and after.lower() in _NOUN_AFTER | VERBS:
+    if position == 0 and plural_noun and after.lower() in NOUN_AFTER | VERBS:
         return False  # "Retries with backoff...", "Processes have separate memory"
     if low in _ARTICLES and position == 0:
         return False
@@ -148,10 +156,14 @@ def _checked(phrase: list[str]) -> str:
     """The phrase, or "" when it cannot name a thing: a pronoun, a filler word, a
     number (numbers are what a point says, not what it is about), or too many words."""
     head = [w for w in phrase if w.lower() not in _ARTICLES]
+    if len(head) > 1 and head[0].lower() == "your":  # "your background": the candidate's
+        head = head[1:]
     if not head or head[0].lower() in PRONOUNS | NOT_SUBJECTS | STOP:
         return ""
-    if len(head) == 1 and head[0].lower().endswith(_ADJECTIVE_ENDINGS):
+    if len(head) == 1 and head[0].lower() in _LONE_ADJECTIVES:
         return ""
+    if head[0].lower().split("'")[0].split("’")[0] in PRONOUNS:
+        return ""  # "They're Evaluating"
     if any(any(c.isdigit() for c in w) for w in head) or len(head) > MAX_SUBJECT_WORDS:
         return ""
     return " ".join(phrase)
@@ -210,15 +222,32 @@ def question_subjects(question: str) -> list[str]:
     return []
 
 
+_HEADING_LABEL = re.compile(
+    r"^(?:block|step|part|section|day|phase|module|chapter)\s+\d+\s*[:.—–-]\s*", re.IGNORECASE
+)
+
+
+_ORGANISING = re.compile(
+    r"\b(questions?|session|block|plan|section|bonus|prep|notes|deep dive|overview|"
+    r"talking points|interview|faqs?|advanced|basics|fundamentals|general|misc|day|week)\b",
+    re.IGNORECASE,
+)
+
+
 def heading_subject(heading_path: list[str]) -> str:
-    """The nearest heading as a phrase, when it names a thing rather than asking."""
-    for heading in reversed(heading_path):
+    """The nearest heading as a phrase, when it names a thing: "Block 1: Sprint Detection
+    Algorithm (90 mins)" -> "Sprint Detection Algorithm". Only the two nearest headings are
+    tried, and none in capitals: "MONDAY PLAN" is how the notes are organised, not a topic."""
+    for heading in list(reversed(heading_path))[:2]:
         if "?" in heading:
             found = question_subjects(heading)
             if found:
                 return found[0]
             continue
-        phrase = _phrase(_tidy_question(heading))
+        text = _HEADING_LABEL.sub("", re.sub(r"\([^)]*\)", " ", heading).strip())
+        if text.isupper() or _ORGANISING.search(text):
+            continue
+        phrase = _phrase(_tidy_question(text))
         if phrase and len(phrase.split()) <= 4:
             return phrase
     return ""
@@ -251,7 +280,11 @@ def as_written(phrase: str, context: str, common: frozenset[str] = frozenset()) 
     if lower in _COMMON_ADJECTIVES or ("-" in first and first[1:].islower()):
         return " ".join([lower, *words[1:]])
     lower_count = len(re.findall(rf"\b{re.escape(lower)}\b", context))
-    name_count = len(re.findall(rf"(?<=[a-z,] ){re.escape(first)}\b", context))
+    name_count = sum(
+        1
+        for m in re.finditer(rf"\b{re.escape(first)}\b", context)
+        if m.start() > 1 and context[m.start() - 2] not in ".!?:"
+    )
     if lower_count > name_count or first.lower().endswith(_COMMON_SUFFIXES) or lower in common:
         return " ".join([lower, *words[1:]])
     return phrase  # a capitalised word the notes do not write in lower case: a name (Airflow)

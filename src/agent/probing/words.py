@@ -50,6 +50,7 @@ VERBS = frozenset(
     catches catch cut cuts sit sits looks look trades trade hurts hurt lands land carry
     carries talk talks share shares decoupled overwritten isolates isolate protects protect
     holds hold points point wins win costs beats beat lives live waits wait blocks block
+    cannot can't can’t won't won’t doesn't doesn’t don't don’t isn't isn’t aren't aren’t
     include includes included involve involves involved cover covers covered optimized
     optimised simplify simplifies simplified connect connects connected fed feeds
     """.split()
