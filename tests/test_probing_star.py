@@ -39,6 +39,14 @@ ALL_WE = (
     "warehouse bill by 30%."
 )
 NOT_A_STORY = "Kafka is a distributed log; consumers read the partitions in order."
+JUMPS_IN = (
+    "I rewrote the dedupe job in Spark and added a checkpoint, and after that the nightly run "
+    "finished in 40 minutes instead of three hours."
+)
+SCALE_NOT_IMPACT = (
+    "So at my previous company we had about 200 pipelines and 40 TB of data, and there was a "
+    "lot going on. I was responsible for the platform team. We used Airflow and dbt mostly."
+)
 
 LABELS = {
     # situation, task, action, result, measurable_outcome
@@ -47,6 +55,8 @@ LABELS = {
     "no_number": (NO_NUMBER, (1, 1, 1, 1, 0)),
     "all_we": (ALL_WE, (1, 0, 0, 1, 1)),
     "not_a_story": (NOT_A_STORY, (0, 0, 0, 0, 0)),
+    "jumps_in": (JUMPS_IN, (0, 0, 1, 1, 1)),
+    "scale_not_impact": (SCALE_NOT_IMPACT, (1, 1, 0, 0, 0)),
 }
 
 

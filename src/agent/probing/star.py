@@ -51,14 +51,17 @@ _TASK = _rx(
     r"\bI owned\b",
     r"\bthe (goal|challenge|problem|ask) was\b",
 )
-_I_ACTION = re.compile(
-    r"\bI\s+(?:\w+ly\s+|then\s+|also\s+)?(decided|built|set up|setup|wrote|rewrote|proposed|"
-    r"talked|spoke|introduced|led|refactored|designed|migrated|added|created|organi[sz]ed|"
-    r"pushed|suggested|reached out|spent|profiled|found|fixed|implemented|automated|ran|"
-    r"started|changed|moved|analy[sz]ed|investigated|convinced|made|took|put|reviewed|"
-    r"paired|documented|presented|escalated|prototyped|benchmarked|tested|deployed|replaced|"
-    r"split|chose|traced|wrote up|sat down|got|brought|negotiated|mentored|trained)\b"
+_ACTION_VERBS = (
+    r"(decided|built|set up|setup|wrote|rewrote|proposed|talked|spoke|introduced|led|"
+    r"refactored|designed|migrated|added|created|organi[sz]ed|pushed|suggested|reached out|"
+    r"spent|profiled|found|fixed|implemented|automated|ran|started|changed|moved|analy[sz]ed|"
+    r"investigated|convinced|made|took|put|reviewed|paired|documented|presented|escalated|"
+    r"prototyped|benchmarked|tested|deployed|replaced|split|chose|traced|wrote up|sat down|got|"
+    r"brought|negotiated|mentored|trained)"
 )
+_I_ACTION = re.compile(rf"\bI\s+(?:\w+ly\s+|then\s+|also\s+)?{_ACTION_VERBS}\b")
+# "I rewrote the job and added a checkpoint": the verbs after "and" are the candidate's too.
+_AND_ACTION = re.compile(rf"\band\s+(?:then\s+|also\s+)?{_ACTION_VERBS}\b")
 _WE_ACTION = re.compile(
     r"\bwe\s+(?:\w+ly\s+|then\s+|also\s+)?(planned|moved|ran|built|wrote|migrated|added|"
     r"set up|decided|fixed|created|designed|implemented|introduced|changed|split|replaced)\b",
@@ -70,6 +73,8 @@ _RESULT = _rx(
     r"\bthe (result|outcome|upshot|impact) was\b",
     r"\b(which|that) meant\b",
     r"\bsince then\b",
+    r"\b(after that|afterwards)\b",
+    r"\binstead of (about |around )?\w+ (hours|minutes|days|seconds)\b",
     r"\bended up\b",
     r"\b(we|it|this|that|I) (reduced|cut|saved|improved|increased|halved|doubled|dropped|"
     r"brought|sped)\b",
@@ -125,7 +130,11 @@ def star_parts(answer: str) -> dict[str, float]:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", answer.strip()) if s]
     opening = " ".join(sentences[:2])
     situation = len(_SITUATION.findall(answer)) * 0.5 + (0.2 if _SITUATION.search(opening) else 0)
-    own = len(_I_ACTION.findall(answer))
+    own = sum(
+        len(_I_ACTION.findall(s)) + len(_AND_ACTION.findall(s))
+        for s in sentences
+        if _I_ACTION.search(s)
+    )
     team = len(_WE_ACTION.findall(answer))
     action = min(1.0, own * 0.35) + min(0.4, team * 0.15)
     result_hits = len(_RESULT.findall(answer))
@@ -133,7 +142,7 @@ def star_parts(answer: str) -> dict[str, float]:
     result = result_hits * 0.5 + (0.2 if result_hits and _RESULT.search(closing) else 0)
     measured = 1.0 if _MEASURED.search(answer) else 0.6 if _ROUGH_MEASURE.search(answer) else 0.0
     if measured and not result_hits:
-        measured *= 0.8  # a number with no outcome around it may be scale, not impact
+        measured = 0.3  # a number with no outcome around it is scale ("40 TB"), not impact
     return {
         "situation": _share(1, min(1.0, situation)),
         "task": _share(len(_TASK.findall(answer)), 0.6),
