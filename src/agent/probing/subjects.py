@@ -46,6 +46,8 @@ IMPERATIVES = frozenset(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–→]| = | - |\bwhile\b|\bwhereas\b|\bbut\b")
 _ENUM_NUMBER = re.compile(r"^\s*(?:\d+[.)]|\d+\.\d+(?:\.\d+)*)\s+")
+# "4.1 How does it work?", "0 What is python?": a heading's number, before a capital.
+_SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+(?=[A-Z¿])")
 _ADVERB = re.compile(r"^(roughly|about|around|basically|usually|typically|generally)$", re.I)
 # "make X safe to re-run": the adjective is the goal, not part of the thing.
 _GOAL_ADJECTIVES = frozenset(
@@ -63,7 +65,8 @@ _QUESTION_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(.+)",
             "thing",
         ),
-        (r"^(?:what|who)\s+(?:is|are|was|were)\s+(.+)", "thing"),
+        (r"^(?:what|who|qu[ée])\s+(?:is|are|was|were|es|son)\s+(.+)", "thing"),
+        (r"^(?:explain|describe)\s+how\s+(?:you|we|i)\s+\w+\s+(.+)", "thing"),
         (r"^what'?s\s+(.+)", "thing"),
         (
             r"^why\s+(?:do|does|did|would|should|is|are)?\s*(?:you|we|i)?\s*(?:use|choose)?\s*(.+)",
@@ -122,8 +125,8 @@ def _ends_phrase(word: str, position: int, after: str = "", before: str = "") ->
     plural_noun = low.endswith("s") and not low.endswith("ed")
     if position == 0 and plural_noun and after.lower() in NOUN_AFTER | VERBS:
         return False  # "Retries with backoff...", "Processes have separate memory"
-    if low in _ARTICLES and position == 0:
-        return False
+    if low in _ARTICLES and (position == 0 or before.lower() == "of"):
+        return False  # "the quality of a RAG system"
     if position > 0 and low.endswith("ed") and after.lower() in _PREPOSITIONS:
         return True
     if position > 0 and _looks_like_verb(low, before, after):
@@ -188,7 +191,7 @@ def clause_subjects(text: str) -> list[str]:
 
 def _tidy_question(text: str) -> str:
     text = re.sub(r"\([^)]*\)", " ", text)
-    text = _ENUM_NUMBER.sub("", text.replace("¿", ""))
+    text = _SECTION_NUMBER.sub("", text.replace("¿", ""))
     text = text.split("?")[0]
     return re.sub(r"\s+", " ", text).strip(" \"'“”.:—-")
 
@@ -199,8 +202,8 @@ def _phrase(text: str) -> str:
     words = _strip_determiners(tokens(text))
     if len(words) > 1 and words[-1].lower() in _GOAL_ADJECTIVES:
         words = words[:-1]
-    if len(words) > MAX_SUBJECT_WORDS + 1:
-        return ""
+    if len(words) > MAX_SUBJECT_WORDS + 1:  # "the quality of a RAG or agent system"
+        return leading_phrase(" ".join(words))
     return _checked(words)
 
 
