@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.probing.point_kinds import PointKind, PointReading, read_point
-from agent.probing.subjects import as_written, heading_subject, question_subjects
+from agent.probing.point_kinds import PointKind, PointReading, read_point, split_label
+from agent.probing.subjects import as_written, question_subjects
 from agent.probing.words import STOP, VERBS, content_stems, parts, stem, tokens
 from retrieval.question_bank import Question
 
@@ -113,30 +113,41 @@ def _ladder_for_point(point: str, question: str, heading_path: list[str]) -> lis
     return [[area], ideas, sentences]
 
 
+def _clean(sentence: str) -> str:
+    """A passage sentence as plain words: no bullets, arrows, bold, code ticks or quotes."""
+    text = re.sub(r"^\s*(?:[-*+>→]|\d+[.)])\s*", "", sentence)
+    text = re.sub(r"\*+|__|`|^[\"“”']+|[\"“”']+$", "", text.strip())
+    return split_label(re.sub(r"\s+", " ", text).strip())[1]  # "Goal: ..." -> "..."
+
+
 def _passage_sentences(passages: Sequence[str], question: str) -> list[str]:
-    """Passage sentences ordered by how much of the question they share."""
+    """Passage sentences that share a word with the question, most shared first: prose only,
+    not headings, labels, table rows or questions."""
     asked = content_stems(question)
-    pieces = (
-        re.sub(r"^\s*(?:[-*+>]|\d+[.)])\s+", "", s).strip()
-        for p in passages
-        for s in re.split(r"(?<=[.!?])\s+|\n+", p)
-    )
+    pieces = (_clean(s) for p in passages for s in re.split(r"(?<=[.!?])\s+|\n+", p))
     sentences = [
         s
         for s in pieces
-        if len(s.split()) >= 5 and not s.startswith(("#", "|", "`")) and not s.endswith("?")
+        if len(s.split()) >= 6
+        and not s.startswith(("#", "|"))
+        and not s.endswith(("?", ":"))
+        and asked & content_stems(s)
     ]
-    return sorted(sentences, key=lambda s: -len(asked & content_stems(s)))
+    return sorted(dict.fromkeys(sentences), key=lambda s: -len(asked & content_stems(s)))
 
 
 def _ladder_without_answer(
     question: str, heading_path: list[str], passages: Sequence[str]
 ) -> list[list[str]]:
-    topic = (question_subjects(question) or [heading_subject(heading_path)])[0]
+    """No prepared answer: where the notes cover it, then words and blanks from the passages
+    that share the most with the question."""
     where = heading_path[-1] if heading_path else ""
-    area = [f"Think about {topic}: what it is, why it matters, and a trade-off."] if topic else []
+    topic = (question_subjects(question) or [""])[0]
+    area = []
     if where and where.strip().lower() != question.strip().lower():
         area.append(f"Your notes cover this under “{where}”.")
+    if topic:
+        area.append(f"Think about {topic}: what it is, why it matters, and one trade-off.")
     area = area or ["Structure it: what it is, why it matters, and one trade-off."]
     sentences = _passage_sentences(passages, question)[:2]
     cues = [c for s in sentences for c in _cue_words(s, question)[:1]]
