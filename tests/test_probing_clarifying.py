@@ -78,3 +78,15 @@ def test_clarify_says_so_when_the_notes_are_silent():
     assert reply == NOTHING_IN_NOTES
     reply = clarify(_question(), "Do you mean batch or streaming?", [])
     assert reply == NOTHING_IN_NOTES
+
+
+def test_clarify_does_not_answer_a_team_question_with_the_traffic():
+    reply = clarify(_question(), "How many people are on the team?", PASSAGES)
+    assert "four engineers" in reply and "bets" not in reply
+
+
+def test_clarify_quotes_a_short_fact_line_with_its_label():
+    facts = ["**Current scale:** 1M bets/day, 500K customers.", "## Ingestion"]
+    assert clarify(_question(), "What's the expected scale?", facts) == (
+        "From the brief: Current scale: 1M bets/day, 500K customers."
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.probing.passages import sentences
 from agent.probing.words import content_stems, overlap
 from retrieval.question_bank import Question
 
@@ -30,25 +31,30 @@ _ASKING_PHRASES = re.compile(
     r"what do you mean)\b",
     re.IGNORECASE,
 )
+# What a clarifying question is after, and what a sentence that answers it looks like. The
+# first match wins: "How many people are on the team?" is about resources, not scale.
 _INTENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (re.compile(asked, re.IGNORECASE), re.compile(found, re.IGNORECASE))
     for asked, found in (
-        (  # scale: a number with a unit of volume or load
-            r"\b(scale|volume|how (many|much|big)|size|load|traffic|throughput|users|events)\b",
-            r"\d[\d,.]*\s*(k|m|million|billion|thousand)?\s*(bets|events|rows|records|users|"
-            r"requests|messages|gb|tb|pb|per (second|day|hour)|a (day|second|month))",
+        (  # resources: team, budget, cost
+            r"\b(budget|cost|team|people|engineers|headcount|resources|money)\b",
+            r"\b(budget|cost|engineers|team of|people|headcount)\b",
         ),
         (  # freshness: a time limit
             r"\b(fresh|latency|real[- ]time|delay|sla|how (fast|quickly|soon)|stale)\b",
             r"\b(within|under|less than|at most)\s+\d+\s*(ms|milliseconds?|seconds?|minutes?|"
             r"hours?)|\bsla\b|\breal[- ]time\b",
         ),
-        (  # resources: team, budget, cost
-            r"\b(budget|cost|team|people|engineers|resources|money)\b",
-            r"\b(budget|cost|engineers|team of|people)\b",
+        (  # scale: a number with a unit of volume or load
+            r"\b(scale|volume|how (many|much|big)|size|load|traffic|throughput|users|events|"
+            r"memory)\b",
+            r"\d[\d,.]*\s*(k|m|million|billion|thousand)?\s*(bets|events|rows|records|users|"
+            r"customers|requests|messages|gb|tb|pb|per (second|day|hour)|a (day|second|month))",
         ),
     )
 )
+# Words every data-engineering note shares: matching on them alone is matching on nothing.
+_EVERYWHERE = content_stems("data system pipeline service platform table job team engineer")
 _GENERIC = content_stems(
     "mean assume expected expect clarify allowed okay ok talking need needs important focus "
     "sorry quick question right check confirm"
@@ -71,16 +77,6 @@ def is_clarifying_question(text: str) -> bool:
     )
 
 
-def _sentences(passages: Sequence[str], heading_path: Sequence[str]) -> list[str]:
-    out = [h for h in heading_path if len(h.split()) >= 4]
-    for passage in passages:
-        for piece in re.split(r"(?<=[.!?])\s+|\n+", passage):
-            piece = re.sub(r"^\s*(?:[-*+>#]+|\d+[.)])\s*", "", piece).strip()
-            if len(piece.split()) >= 4 and not piece.endswith("?"):
-                out.append(piece)
-    return out
-
-
 def _gives_away(sentence: str, question: Question) -> bool:
     """A sentence from the prepared answer: answering with it would answer the question."""
     golden = [question.golden_answer or "", *question.key_points]
@@ -91,14 +87,15 @@ def _gives_away(sentence: str, question: Question) -> bool:
 def clarify(question: Question, candidate_question: str, passages: Sequence[str]) -> str:
     """The interviewer's answer to a clarifying question, from the notes around `question`."""
     asked = content_stems(candidate_question) - _GENERIC - content_stems(question.question)
-    intents = [found for want, found in _INTENTS if want.search(candidate_question)]
+    intents = [found for want, found in _INTENTS if want.search(candidate_question)][:1]
     best: tuple[float, str] | None = None
-    for sentence in _sentences(passages, question.heading_path):
+    for sentence in sentences(passages):
         if _gives_away(sentence, question):
             continue
-        score = overlap(asked, content_stems(sentence))
-        score += sum(1.0 for found in intents if found.search(sentence))
-        if score >= 0.5 and (best is None or score > best[0]):
+        shared = asked & content_stems(sentence) - _EVERYWHERE
+        matched = sum(1.0 for found in intents if found.search(sentence))
+        score = overlap(asked, content_stems(sentence)) + matched
+        if (matched or len(shared) >= 2) and (best is None or score > best[0]):
             best = (score, sentence)
     if best is None:
         return NOTHING_IN_NOTES

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.probing.point_kinds import PointKind, PointReading, read_point, split_label
+from agent.probing.passages import sentences
+from agent.probing.point_kinds import PointKind, PointReading, read_point
 from agent.probing.subjects import as_written, question_subjects
 from agent.probing.words import STOP, VERBS, content_stems, parts, stem, tokens
 from retrieval.question_bank import Question
@@ -113,27 +114,11 @@ def _ladder_for_point(point: str, question: str, heading_path: list[str]) -> lis
     return [[area], ideas, sentences]
 
 
-def _clean(sentence: str) -> str:
-    """A passage sentence as plain words: no bullets, arrows, bold, code ticks or quotes."""
-    text = re.sub(r"^\s*(?:[-*+>→]|\d+[.)])\s*", "", sentence)
-    text = re.sub(r"\*+|__|`|^[\"“”']+|[\"“”']+$", "", text.strip())
-    return split_label(re.sub(r"\s+", " ", text).strip())[1]  # "Goal: ..." -> "..."
-
-
 def _passage_sentences(passages: Sequence[str], question: str) -> list[str]:
-    """Passage sentences that share a word with the question, most shared first: prose only,
-    not headings, labels, table rows or questions."""
+    """Passage sentences that share a word with the question, most shared first."""
     asked = content_stems(question)
-    pieces = (_clean(s) for p in passages for s in re.split(r"(?<=[.!?])\s+|\n+", p))
-    sentences = [
-        s
-        for s in pieces
-        if len(s.split()) >= 6
-        and not s.startswith(("#", "|"))
-        and not s.endswith(("?", ":"))
-        and asked & content_stems(s)
-    ]
-    return sorted(dict.fromkeys(sentences), key=lambda s: -len(asked & content_stems(s)))
+    shared = [s for s in sentences(passages) if asked & content_stems(s)]
+    return sorted(shared, key=lambda s: -len(asked & content_stems(s)))
 
 
 def _ladder_without_answer(
