@@ -51,6 +51,7 @@ BAD = [
     ("What about {s}?", LAG, [], LAG_Q, "unfilled slot"),
     ("what else would you add?", LAG, [], LAG_Q, "sentence starts lowercase"),
     ("What else  would you add?", LAG, [], LAG_Q, "double space"),
+    ("You mentioned . It matters?", LAG, [], LAG_Q, "fragment"),
     (
         "How do consumer groups split the partitions?",
         "Offsets are committed after processing.",

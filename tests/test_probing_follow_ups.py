@@ -143,3 +143,19 @@ def test_organising_headings_never_become_the_subject():
     )
     text = follow_up(q, q.key_points[0])
     assert "Evaluating" not in text and "CONFIDENCE" not in text
+
+
+def test_a_mentioned_subject_becomes_the_right_pronoun():
+    q = make_question(
+        "How would you scale the consumers?",
+        ["Consumer groups allow scaling because partitions are shared out."],
+    )
+    answers = "I'd use consumer groups."
+    texts = {
+        follow_up(q, q.key_points[0], answer=answers, asked=asked)
+        for asked in ([], ["x"], ["x", "y"])
+    }
+    mentioned = [t for t in texts if t.startswith("You mentioned")]
+    assert mentioned
+    for text in mentioned:
+        assert "do them" not in text and "does them" not in text and "sum up it" not in text

@@ -58,6 +58,8 @@ def _form_defects(text: str) -> list[str]:
     found: list[str] = []
     if "  " in text:
         found.append("double space")
+    if re.search(r"\s[.?!,;:]", text):
+        found.append("fragment: space before punctuation")
     if re.search(r"[{}]|<[a-z_]+>|\bNone\b", text):
         found.append("unfilled slot")
     dangling = _DANGLING.search(text)

@@ -128,8 +128,10 @@ NO_SUBJECT = (
     "That's part of it. What else matters here?",
     "Let's go one level deeper: what haven't you mentioned yet?",
 )
+# Kinds whose templates all read well with "it"/"them"/"they" for the subject; a definition
+# ("sum up it") or a step ("what happens with it") does not.
 _PRONOUN_OK: frozenset[PointKind] = frozenset(
-    {"definition", "comparison", "trade_off", "limit", "step", "failure", "reason", "tool"}
+    {"comparison", "trade_off", "limit", "failure", "reason"}
 )
 _WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
 _EXPERIENCE = re.compile(
@@ -183,6 +185,18 @@ def _condition(condition: str, context: str, common: frozenset[str]) -> str:
     return as_written(text, context, common) if text else ""
 
 
+_SUBJECT_SLOT = re.compile(r"\b(?:do|does|is|are)\s+$", re.IGNORECASE)
+
+
+def _with_pronoun(text: str, subject: str, plural: bool) -> str:
+    """`text` with `subject` as a pronoun: "they" where it is the subject of a verb ("What do
+    they buy you?"), "them" where it is an object ("the downside of them")."""
+    before, _, after = text.partition(subject)
+    if _SUBJECT_SLOT.search(before):
+        return before + ("they" if plural else "it") + after
+    return before + ("them" if plural else "it") + after
+
+
 def _phrasings(
     reading: PointReading, question: Question, answer: str, common: frozenset[str]
 ) -> list[str]:
@@ -206,12 +220,15 @@ def _phrasings(
             template = template.replace(slot, value)
         texts.append(template)
     texts = _variant(f"{question.id}\x00{reading.point}", texts)
-    mentioned = reading.source != "question" and content_stems(subject) <= content_stems(answer)
+    mentioned = (
+        bool(subject)
+        and reading.source != "question"
+        and content_stems(subject) <= content_stems(answer)
+    )
     if mentioned and reading.kind in _PRONOUN_OK:
-        pronoun = "them" if plural else "it"
         lead = f"You mentioned {subject}. "
         texts = [
-            lead + capitalise(t.replace(subject, pronoun, 1)) if subject in t else t for t in texts
+            lead + capitalise(_with_pronoun(t, subject, plural)) for t in texts if subject in t
         ] + texts
     return texts
 

@@ -179,7 +179,7 @@ def split_label(point: str) -> tuple[str, str]:
     ("", point) when there is no short label."""
     label, sep, rest = point.partition(": ")
     if sep and rest.strip() and len(label.split()) <= 8:
-        return label.strip(), rest.strip()
+        return label.strip(" >*#-"), rest.strip()
     return "", point.strip()
 
 
@@ -281,7 +281,11 @@ def read_point(
     if kind == "comparison" or len(asked_about) > 1:
         others += [s for s in asked_about if s.lower() != subject.lower()]
     condition = _CONDITION.match(body) or _TRAILING_CONDITION.search(body)
-    if condition and leading_phrase(condition.group("cond")):
+    if (
+        condition
+        and len(condition.group("cond").split()) >= 3
+        and leading_phrase(condition.group("cond"))
+    ):
         kind = "scenario"
     if not condition:
         condition = _GERUND_ARROW.match(body)

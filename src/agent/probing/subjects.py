@@ -21,7 +21,8 @@ _LONE_ADJECTIVES = frozenset(
     "mutable immutable scalable durable reliable available portable readable testable "
     "maintainable expensive effective intensive serverless stateless stateful various "
     "dangerous useful powerful together updated managed automated distributed optimized "
-    "popular important fast faster slow cheap cheaper secure safe".split()
+    "popular important fast faster slow cheap cheaper secure safe accessible scalable "
+    "one two three four five six seven eight nine ten".split()
 )
 _ARTICLES = frozenset("a an the".split())
 _POINTING = frozenset("this that these those their its each every".split())
@@ -42,7 +43,8 @@ IMPERATIVES = frozenset(
     "store avoid load validate deploy add set enable compare check write read send track "
     "start stop measure test cache index precompute separate split right-size configure "
     "run make give take put move copy drop merge dedupe deduplicate enrich normalise normalize "
-    "register publish consume".split()
+    "register publish consume understand know learn explain show practice review prepare "
+    "adapt be have".split()
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–→]| = | - |\bwhile\b|\bwhereas\b|\bbut\b")
 _ENUM_NUMBER = re.compile(r"^\s*(?:\d+[.)]|\d+\.\d+(?:\.\d+)*)\s+")
@@ -100,6 +102,10 @@ def _strip_determiners(words: list[str]) -> list[str]:
     return words
 
 
+def _adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
 def _looks_like_verb(low: str, before: str, after: str) -> bool:
     """ "rejects" in "a schema registry rejects breaking changes": a word in -s after a singular
     noun and before a word that is not itself a verb ("consumer groups allow" has its verb
@@ -123,7 +129,11 @@ def _ends_phrase(word: str, position: int, after: str = "", before: str = "") ->
     if position > 0 and word[:1].isupper():
         return False
     plural_noun = low.endswith("s") and not low.endswith("ed")
-    if position == 0 and plural_noun and after.lower() in NOUN_AFTER | VERBS:
+    if (
+        position == 0
+        and plural_noun
+        and (after.lower() in VERBS or (after.lower() in NOUN_AFTER and low not in VERBS))
+    ):
         return False  # "Retries with backoff...", "Processes have separate memory"
     if low in _ARTICLES and (position == 0 or before.lower() == "of"):
         return False  # "the quality of a RAG system"
@@ -131,6 +141,10 @@ def _ends_phrase(word: str, position: int, after: str = "", before: str = "") ->
         return True
     if position > 0 and _looks_like_verb(low, before, after):
         return True
+    if position > 0 and low.endswith("ly") and after.lower().endswith(("s", "ed")):
+        return True  # "Spark automatically optimizes it"
+    if position > 0 and low.endswith("ing") and after.lower() in _DETERMINERS | _ARTICLES:
+        return True  # "A studio using these insights"
     return low in VERBS or (low in STOP and low not in {"of", "and"}) or "'" in low or "’" in low
 
 
@@ -150,7 +164,7 @@ def leading_phrase(text: str) -> str:
         if _ends_phrase(word, position, after, before):
             break
         phrase.append(word)
-    while phrase and phrase[-1].lower() in {"of", "and"} | _ARTICLES:
+    while phrase and (phrase[-1].lower() in {"of", "and"} | _ARTICLES or _adverb(phrase[-1])):
         phrase.pop()
     return _checked(phrase)
 
@@ -232,7 +246,8 @@ _HEADING_LABEL = re.compile(
 
 _ORGANISING = re.compile(
     r"\b(questions?|session|block|plan|section|bonus|prep|notes|deep dive|overview|"
-    r"talking points|interview|faqs?|advanced|basics|fundamentals|general|misc|day|week)\b",
+    r"talking points|interview|faqs?|advanced|basics|fundamentals|general|misc|day|week|"
+    r"decisions|challenges|solutions|considerations|strategy|readiness|value)\b|&",
     re.IGNORECASE,
 )
 
@@ -293,6 +308,9 @@ def as_written(phrase: str, context: str, common: frozenset[str] = frozenset()) 
     return phrase  # a capitalised word the notes do not write in lower case: a name (Airflow)
 
 
+_UNCOUNTABLE_ICS = frozenset("analytics physics economics logistics statistics ethics".split())
+
+
 def is_plural(phrase: str) -> bool:
     if " and " in phrase:
         return True
@@ -302,4 +320,6 @@ def is_plural(phrase: str) -> bool:
         return False
     if "/" in last:
         return True
-    return low.endswith("s") and not low.endswith(("ss", "is", "us", "ics")) and len(low) > 3
+    if low in _UNCOUNTABLE_ICS:
+        return False
+    return low.endswith("s") and not low.endswith(("ss", "is", "us")) and len(low) > 3

@@ -37,7 +37,7 @@ VERBS = frozenset(
     publish subscribes subscribe consumes consume produces produce balances balance tracks
     track filters filter orders select selects implement implemented implements apply applies
     applied document documents monitor monitors integrate integrates integrated build builds
-    built schedule schedules scheduled retry retries orchestrate orchestrates load loads loaded
+    built schedule schedules scheduled retry orchestrate orchestrates load loads loaded
     validate validates validated deploy deploys deployed set sets enables handled overwrites
     overwrite mirrors mirror demonstrates demonstrate offers offer lets guarantee guarantees
     become becomes became caches cache emits emit replaces replace replaced depends depend
@@ -51,6 +51,7 @@ VERBS = frozenset(
     carries talk talks share shares decoupled overwritten isolates isolate protects protect
     holds hold points point wins win costs beats beat lives live waits wait blocks block
     cannot can't can’t won't won’t doesn't doesn’t don't don’t isn't isn’t aren't aren’t
+    optimizes optimises integrates
     include includes included involve involves involved cover covers covered optimized
     optimised simplify simplifies simplified connect connects connected fed feeds
     """.split()
