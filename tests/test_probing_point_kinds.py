@@ -100,6 +100,6 @@ def test_question_subjects(question, subjects):
 
 def test_headings_that_organise_notes_are_not_subjects():
     assert heading_subject(["MONDAY PLAN", "Block 1: Sprint Detection Algorithm (90 mins)"]) == (
-        "Sprint Detection Algorithm"
+        "the sprint detection algorithm"
     )
     assert heading_subject(["SECTION 4 — Behavioral Questions"]) == ""

@@ -139,6 +139,14 @@ _OWN_ACTION = re.compile(
     r"^I(?:'ve|’ve| have)?\s+(?:also\s+)?(?:\w+ed|built|set up|wrote|led|made|ran|run)\b",
     re.IGNORECASE,
 )
+# An outcome is told about what was done ("This reduced...", "We cut..."); "Spot instances
+# cut cost by 70%" is a property of a choice, probed as a limit or a trade-off.
+_OUTCOME_OPENERS = frozenset("this that it which we i these those overall".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did can could will would should "
+    "may might must shall cannot can't can’t won't won’t doesn't doesn’t don't don’t isn't "
+    "isn’t aren't aren’t".split()
+)
 _USED_TO = re.compile(r"^used to\b", re.IGNORECASE)
 _USED_FOR = re.compile(r"^(used|good|best|ideal|great|handy) for\b", re.IGNORECASE)
 _STEP_START = re.compile(r"^(first|then|next|finally|after that|step \d+|once)\b", re.IGNORECASE)
@@ -200,7 +208,8 @@ def classify(body: str, label: str = "", question: str = "") -> PointKind:
     first = words[0].lower() if words else ""
     second = words[1].lower() if len(words) > 1 else ""
     plural_noun = first.endswith("s") and second in NOUN_AFTER  # "Retries with backoff"
-    imperative = first in VERBS | IMPERATIVES and second not in VERBS and not plural_noun
+    base_verb = first in IMPERATIVES or (first in VERBS and first not in _AUXILIARIES)
+    imperative = base_verb and second not in VERBS and not plural_noun
     if not has_verb(body) and len(words) <= 6:
         return "item" if (label and is_lead_in(label)) or _lists(question) else "detail"
     if imperative and not label and not body[:1].isdigit():
@@ -209,7 +218,7 @@ def classify(body: str, label: str = "", question: str = "") -> PointKind:
         return "definition"
     if _USED_FOR.match(body):
         return "use_case"
-    if _OUTCOME.search(body):
+    if _OUTCOME.search(body) and first in _OUTCOME_OPENERS:
         return "outcome"
     if _OWN_ACTION.match(body):
         return "own_action"

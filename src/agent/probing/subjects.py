@@ -267,8 +267,22 @@ def heading_subject(heading_path: list[str]) -> str:
             continue
         phrase = _phrase(_tidy_question(text))
         if phrase and len(phrase.split()) <= 4:
-            return phrase
+            return _common_title(phrase)
     return ""
+
+
+_VENDORS = frozenset("google amazon aws azure apache microsoft databricks snowflake".split())
+
+
+def _common_title(phrase: str) -> str:
+    """A Title Case heading of three or more plain words names a common thing, said in lower
+    case with an article: "Sprint Detection Algorithm" -> "the sprint detection algorithm".
+    Shorter ones ("Cloud Composer") and vendors' names stay as written."""
+    words = phrase.split()
+    title = all(w[:1].isupper() and w[1:].islower() for w in words)
+    if len(words) < 3 or not title or words[0].lower() in _VENDORS:
+        return phrase
+    return "the " + phrase.lower()
 
 
 _COMMON_ADJECTIVES = frozenset(
