@@ -78,9 +78,12 @@ def test_missing_parts_put_the_candidates_own_action_first():
 
 def test_star_follow_ups_vary_and_never_repeat():
     q = _question("Tell me about a time you fixed a failing pipeline.")
-    first = star_follow_up("action", q)
-    second = star_follow_up("action", q, asked=[first])
+    first = star_follow_up("action", q, answer=ALL_WE)
+    second = star_follow_up("action", q, asked=[first], answer=ALL_WE)
     assert first != second
+    said_we = {star_follow_up("action", q, asked=[a], answer=ALL_WE) for a in ("", first, second)}
+    assert any('"we"' in t for t in said_we)
+    assert all('"we"' not in star_follow_up("action", q, asked=[a]) for a in ("", first))
     assert "you" in first.lower()
     assert star_follow_up("measurable_outcome", q).endswith("?")
     for part in STAR_PARTS:
@@ -95,6 +98,8 @@ def test_is_behavioural_reads_wording_topics_and_headings():
     )
     assert not is_behavioural(_question("What is Apache Kafka?", ["Fundamentals"]))
     assert not is_behavioural(_question("How do you ensure idempotency?", ["Production Design"]))
+    standards = _question("What coding standards do you establish?", ["Team Leadership"])
+    assert not is_behavioural(standards)
 
 
 def test_behavioural_rubric_has_the_star_criteria():

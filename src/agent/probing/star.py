@@ -157,9 +157,14 @@ def missing_star_parts(parts: dict[str, float]) -> list[str]:
     return [p for p in ASK_ORDER if parts.get(p, 0.0) < PRESENT]
 
 
-def star_follow_up(missing_part: str, question: Question, asked: Sequence[str] = ()) -> str:
-    """A probe for one missing STAR part; a stable choice among a few, skipping any asked."""
+def star_follow_up(
+    missing_part: str, question: Question, asked: Sequence[str] = (), answer: str = ""
+) -> str:
+    """A probe for one missing STAR part; a stable choice among a few, skipping any asked.
+    `answer` lets it say "You said we a lot" only when the candidate did."""
     options = _FOLLOW_UPS.get(missing_part, _FOLLOW_UPS["result"])
+    if len(re.findall(r"\bwe\b", answer, re.IGNORECASE)) < 2:
+        options = tuple(o for o in options if '"we"' not in o)
     start = zlib.crc32(f"{question.id}\x00{missing_part}".encode()) % len(options)
     rotated = [*options[start:], *options[:start]]
     seen = {a.strip().lower() for a in asked}
@@ -175,7 +180,9 @@ _BEHAVIOURAL_WORDING = _rx(
     r"\bhow did you (handle|deal with|resolve)\b",
     r"\b(most challenging|proudest|biggest mistake|a conflict)\b",
 )
-_BEHAVIOURAL_TAGS = _rx(r"behaviou?ral", r"\bSTAR\b", r"soft skills", r"leadership", r"\bstories\b")
+# Not "leadership": a "Team Leadership & Technical Strategy" section asks about standards and
+# code review, which are not stories.
+_BEHAVIOURAL_TAGS = _rx(r"behaviou?ral", r"\bSTAR\b", r"soft skills", r"\bstories\b")
 
 
 def is_behavioural(question: Question) -> bool:
