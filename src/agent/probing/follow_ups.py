@@ -1,11 +1,12 @@
 """Offline follow-ups: a probe for a missed key point, phrased the way an interviewer would.
 
 The point is read for its kind and subject (`point_kinds`); the kind picks the angle ("What
-can go wrong with X?", "How does X differ from Y?") and the subject fills it, so the question
-names what the point is about and never what it says. Before that, a question the notes
-already ask about the point (`SubQuestions`) wins: the candidate's own sub-question is the
-best follow-up there is. Every phrasing passes `follow_up_defects` before it is used, so a
-bad subject falls through to a plainer question rather than reaching the candidate.
+can go wrong with X?", "How would you compare X with Y?", "What happens if <condition>?",
+"Why not just <the alternative>?") from `templates`, and the subject fills it, so the question
+names what the point is about and never what it says. Before that, the notes' own questions
+win: a point that is itself a question, then a question the same notes ask about the point
+(`SubQuestions`). Every phrasing passes `follow_up_defects` before it is used, so a bad
+subject falls through to a plainer question rather than reaching the candidate.
 
 Pure and deterministic: the same inputs give the same follow-up; the variant is chosen by a
 stable hash of the question and the point, and phrasings in `asked` are skipped.
@@ -21,113 +22,20 @@ from agent.probing.defects import follow_up_defects
 from agent.probing.point_kinds import PointKind, PointReading, read_point, split_label
 from agent.probing.sub_questions import SubQuestions, tidy_question
 from agent.probing.subjects import as_written, is_plural
+from agent.probing.templates import (
+    AGAINST_ALTERNATIVE,
+    COMPARISON_ALONE,
+    DEFINITION_OF_TOPIC,
+    EXPERIENCE_NO_SUBJECT,
+    NO_SUBJECT,
+    STEP_WITHOUT_SUBJECT,
+    TEMPLATES,
+    TOOL_FOR_JOB,
+    WHY_QUESTION_REASON,
+)
 from agent.probing.words import capitalise, content_stems
 from retrieval.question_bank import Question
 
-# {s}: the subject; {o}: what it is compared with; {c}: a scenario's condition; {alt}: the
-# alternative a point turns down; {is}/{does}: agree with {s}. A template that reads well with
-# a pronoun in place of {s} may follow "You mentioned X.".
-TEMPLATES: dict[PointKind, tuple[str, ...]] = {
-    "outcome": (
-        "What difference did that make, in numbers?",
-        "How did you measure that impact?",
-    ),
-    "own_action": (
-        "What else did you put in place for {s}?",
-        "Beyond that, what did you do yourself for {s}?",
-    ),
-    "scenario": (
-        "What happens if {c}?",
-        "Say {c}. What happens then?",
-    ),
-    "definition": (
-        "How would you define {s} in a sentence?",
-        "What exactly {is} {s}, in your own words?",
-    ),
-    "comparison": (
-        "How would you compare {s} with {o}?",
-        "When would you pick {s} over {o}, and why?",
-    ),
-    "trade_off": (
-        "What's the catch with {s}?",
-        "What's the downside of {s}?",
-        "What do you give up when you choose {s}?",
-    ),
-    "limit": (
-        "What's the limit on {s}, roughly?",
-        "Roughly what numbers are we talking about for {s}?",
-    ),
-    "step": (
-        "Walk me through what happens with {s}, step by step.",
-        "Where does {s} come into the flow, and what does it do there?",
-    ),
-    "failure": (
-        "What can go wrong with {s}, and what would you do about it?",
-        "What role {does} {s} play when something fails?",
-    ),
-    "example": (
-        "Can you walk me through a concrete example of {s}?",
-        "Can you give me an example of {s} from your own work?",
-    ),
-    "use_case": (
-        "Where would you actually use {s}? Give me a case or two.",
-        "What kinds of workloads {is} {s} a good fit for?",
-    ),
-    "reason": (
-        "Why would you reach for {s} rather than another approach?",
-        "What problem {does} {s} solve for you?",
-        "What {does} {s} buy you here?",
-    ),
-    "tool": (
-        "What would you use for {s}, and why?",
-        "Which tool would you pick for {s}, and why that one?",
-    ),
-    "item": (
-        "What else belongs on that list for {s}?",
-        "There's more to {s} than that. What else comes to mind?",
-    ),
-    "detail": (
-        "Can you go a bit deeper on {s}?",
-        "What else can you tell me about {s}?",
-        "What else matters about {s}?",
-    ),
-}
-DEFINITION_OF_TOPIC = (
-    "If you had to sum up {s} in one sentence, what would you say?",
-    "At heart, what kind of thing {is} {s}?",
-)
-COMPARISON_ALONE = (
-    "How {does} {s} compare with the alternatives?",
-    "What sets {s} apart from the alternatives?",
-)
-AGAINST_ALTERNATIVE = (
-    "Why not just {alt}?",
-    "What's wrong with {alt} here?",
-)
-WHY_QUESTION_REASON = (
-    "What would go wrong without {s}?",
-    "What problem {does} {s} solve for you?",
-)
-TOOL_FOR_JOB = (
-    "What would you use to {act} that, and why?",
-    "Which tool would you pick to {act} it, and why that one?",
-)
-STEP_WITHOUT_SUBJECT = (
-    "Walk me through exactly what you'd do there, step by step.",
-    "What would you actually do first, concretely?",
-)
-# Experience questions ("Describe a pipeline you built") probe the candidate's own part.
-EXPERIENCE_NO_SUBJECT = (
-    "What else did that involve? Take me through the part you haven't mentioned yet.",
-    "What was your own part in that, specifically?",
-    "How did that play out in practice?",
-)
-# When no subject survives: plain, honest, and still a question.
-NO_SUBJECT = (
-    "There's a piece missing from that. What else would you add?",
-    "That's part of it. What else matters here?",
-    "Let's go one level deeper: what haven't you mentioned yet?",
-)
 # Kinds whose templates all read well with "it"/"them"/"they" for the subject; a definition
 # ("sum up it") or a step ("what happens with it") does not.
 _PRONOUN_OK: frozenset[PointKind] = frozenset(
