@@ -70,3 +70,10 @@ def test_nothing_at_all_still_answers_honestly_and_never_repeats():
     q = make_question("Any questions for us?", [], headings=["Closing"])
     shown = _ladder(q, None, levels=(1, 1, 2, 3, 3))
     assert len(set(shown[:4])) == 4
+
+
+def test_rising_levels_alone_never_repeat_a_hint():
+    """The graph may count hints without passing their texts: levels past 3 still move on."""
+    q = BY_ID["q-kafka-repl"]
+    shown = [hint(q, q.key_points[1], level, []) for level in range(1, 9)]
+    assert len(set(shown)) == len(shown)

@@ -163,11 +163,14 @@ def hint(
         texts = [p.text for p in question.references] if passages is None else list(passages)
         ladder = _ladder_without_answer(question.question, path, texts)
     shown = {_norm(g) for g in given}
-    start = min(max(level, 1), len(ladder)) - 1
-    for rung in ladder[start:]:
-        for text in rung:
-            if _norm(text) not in shown:
-                return text
-    fresh = next((t for t in OUT_OF_HINTS if _norm(t) not in shown), None)
+    # Past level 3 each level moves one hint further along, so a caller that counts levels
+    # but does not pass `given` still never sees a hint twice.
+    rung = min(max(level, 1), len(ladder)) - 1
+    flat = [text for r in ladder[rung:] for text in r] + list(OUT_OF_HINTS)
+    extra = max(level - len(ladder), 0)
+    for text in flat[extra:]:
+        if _norm(text) not in shown:
+            return text
     # Past the last stock reply the count keeps even this one from repeating.
-    return fresh or f"No more hints for this one, I'm afraid (that's {len(given) + 1} asks)."
+    asks = max(len(given), level) + 1
+    return f"No more hints for this one, I'm afraid (that's {asks} asks)."
