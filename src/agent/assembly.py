@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agent.deps import Deps
+from agent.deps import Deps, Grading
 from agent.graph import build_graph
 from agent.providers.offline import OfflineGrader, OfflineInterviewer
 from agent.providers.openai_chat import LLMJudge, LLMSettings, OpenAIInterviewer, make_client
+from agent.providers.star_grader import StarGrader, is_star_rubric
 from agent.rubric import load_rubric
 from agent.session_store import SessionStore
 from retrieval.chunk_catalog import load_catalog
@@ -56,13 +57,22 @@ def assemble(
         embedder = MiniLMEmbedder()
         threading.Thread(target=embedder.load, name="load-embedder", daemon=True).start()
     rubric = load_rubric(rubric_path)
-    offline_grader = OfflineGrader(OfflineScorer(embedder, rubric))
+    coverage = OfflineGrader(OfflineScorer(embedder, rubric))
+    offline_grader: Any = StarGrader(coverage, rubric) if is_star_rubric(rubric) else coverage
     interviewer: Any = OfflineInterviewer(bank)
     grader: Any = offline_grader
     if llm is not None:
         client = client or make_client(llm)
         interviewer = OpenAIInterviewer(client, llm.model)
-        grader = LLMJudge(client, llm.model, rubric, offline_grader)
+        grader = LLMJudge(client, llm.model, rubric, coverage)
+    behavioural = None
+    if rubric_path is None:  # no rubric chosen: behavioural questions are graded as STAR stories
+        star_rubric = load_rubric("behavioural")
+        star_offline = StarGrader(coverage, star_rubric)
+        star_grader: Any = star_offline
+        if llm is not None:
+            star_grader = LLMJudge(client, llm.model, star_rubric, coverage)
+        behavioural = Grading(star_grader, star_offline, star_rubric)
     store = SessionStore.open(sessions_db or layout.sessions_db)
     if checkpointer is None:
         checkpointer = store.checkpointer
@@ -73,6 +83,7 @@ def assemble(
         fallback_grader=offline_grader,
         rubric=rubric,
         chunks={c.chunk_id: c for c in load_catalog(layout.catalog)},
+        behavioural=behavioural,
     )
     graph = build_graph(deps).compile(checkpointer=checkpointer)
     return Assembled(graph, store, deps, interviewer.name)

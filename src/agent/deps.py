@@ -12,6 +12,15 @@ from retrieval.chunker import Chunk
 from retrieval.question_bank import Question, QuestionBank
 
 
+@dataclass(frozen=True)
+class Grading:
+    """A grader, the offline grader that stands in when it fails, and their rubric."""
+
+    grader: Grader
+    fallback: Grader
+    rubric: Rubric
+
+
 @dataclass
 class Deps:
     bank: QuestionBank
@@ -22,6 +31,8 @@ class Deps:
     rubric: Rubric
     chunks: dict[str, Chunk] = field(default_factory=dict)
     """Catalog chunks by id, for passages to re-read; empty is fine."""
+    behavioural: Grading | None = None
+    """How behavioural questions are graded when no rubric was chosen: as STAR stories."""
     clock: Callable[[], float] = time.time
 
     def question(self, question_id: str) -> Question:
@@ -29,6 +40,13 @@ class Deps:
         if found is None:
             raise KeyError(f"question {question_id} is no longer in the question bank")
         return found
+
+    def grading_for(self, question: Question) -> Grading:
+        from agent.probing.star import is_behavioural
+
+        if self.behavioural is not None and is_behavioural(question):
+            return self.behavioural
+        return Grading(self.grader, self.fallback_grader, self.rubric)
 
     def model_answer(self, question_id: str) -> str | None:
         """The notes' prepared answer, or None (also for a question gone from the bank)."""

@@ -21,6 +21,7 @@ from agent.nodes.asking import (
     retry_question,
     skip_question,
 )
+from agent.nodes.clarifying import clarify
 from agent.nodes.planning import plan
 from agent.nodes.scoring import score
 from agent.routing import route_after_plan, route_after_score, route_input, route_next
@@ -38,6 +39,7 @@ def build_graph(deps: Deps) -> StateGraph:
     graph.add_node("repeat_prompt", partial(repeat_prompt, deps=deps))
     graph.add_node("skip_question", partial(skip_question, deps=deps))
     graph.add_node("retry_question", partial(retry_question, deps=deps))
+    graph.add_node("clarify", partial(clarify, deps=deps))
     graph.add_node("advance", partial(advance, deps=deps))
     graph.add_node("finish", partial(finish, deps=deps))
 
@@ -50,6 +52,7 @@ def build_graph(deps: Deps) -> StateGraph:
     graph.add_edge("give_hint", "await_answer")
     graph.add_edge("repeat_prompt", "await_answer")
     graph.add_edge("retry_question", "await_answer")
+    graph.add_edge("clarify", "await_answer")
     graph.add_edge("skip_question", "advance")
     graph.add_conditional_edges("advance", route_next)
     graph.add_edge("finish", END)

@@ -25,9 +25,19 @@ FOLLOW_UP = (
 
 HINT = (
     "Question: {question}\n"
-    "Idea the candidate has not reached yet (do NOT state it): {target}\n\n"
-    "Give a one-sentence nudge (hint level {level} of 3: higher means more direct) that points "
-    "towards the idea without stating it."
+    "Idea the candidate has not reached yet (do NOT state it): {target}\n"
+    "Hints already given (say something new): {given}\n\n"
+    "Give a one-sentence nudge (hint level {level} of 3: 1 names the area, 2 the idea, 3 is a "
+    "sentence with a blank to fill) that points towards the idea without stating it."
+)
+
+CLARIFY = (
+    "You asked the candidate: {question}\n"
+    "They asked you back: {candidate_question}\n\n"
+    "Context from their notes (the scenario, constraints and scale; do NOT reveal anything "
+    "that answers your question):\n{passages}\n\n"
+    "Answer their clarifying question in one or two sentences from this context only. If the "
+    "context does not say, tell them to state their assumption and go on. Then stop."
 )
 
 JUDGE_SYSTEM = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from agent.probing.clarifying import is_clarifying_question
 from agent.state import InterviewState
 
 DEFAULT_MAX_FOLLOW_UPS = 2
@@ -14,7 +15,7 @@ def route_after_plan(state: InterviewState) -> Literal["ask", "finish"]:
 
 
 InputNode = Literal[
-    "score", "skip_question", "give_hint", "repeat_prompt", "retry_question", "finish"
+    "score", "clarify", "skip_question", "give_hint", "repeat_prompt", "retry_question", "finish"
 ]
 
 _NODE_FOR_ACTION: dict[str, InputNode] = {
@@ -28,7 +29,12 @@ _NODE_FOR_ACTION: dict[str, InputNode] = {
 
 
 def route_input(state: InterviewState) -> InputNode:
-    action = state.get("last_input", {}).get("action", "answer")
+    """An answer that is really a question to the interviewer ("can I assume batch?") is
+    answered, not scored."""
+    last = state.get("last_input", {})
+    action = last.get("action", "answer")
+    if action == "answer" and is_clarifying_question(last.get("text", "")):
+        return "clarify"
     return _NODE_FOR_ACTION.get(action, "score")
 
 
@@ -39,7 +45,8 @@ def route_after_score(state: InterviewState) -> Literal["follow_up", "advance"]:
     record = state["records"][prompt["question_id"]]
     limit = state.get("config", {}).get("max_follow_ups", DEFAULT_MAX_FOLLOW_UPS)
     grade = record.get("grade") or {}
-    unprobed = [p for p in grade.get("missing", []) if p not in record.get("probed", [])]
+    targets = record.get("probe_targets", grade.get("missing", []))
+    unprobed = [p for p in targets if p not in record.get("probed", [])]
     answered = bool(state.get("last_input", {}).get("text", "").strip())
     if answered and unprobed and len(record.get("probed", [])) < limit:
         return "follow_up"

@@ -3,58 +3,15 @@ interviewer says, and the candidate's moves that change what is being asked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from langgraph.config import get_stream_writer
-
 from agent.deps import Deps
+from agent.nodes.speaking import offline_interviewer, passages_for, speak
+from agent.probing.star import STAR_TARGET, star_follow_up
 from agent.providers.base import ProviderError
-from agent.providers.offline import OfflineInterviewer
 from agent.state import InterviewState, Prompt, QuestionRecord
 from agent.transcript import turn
-from retrieval.question_bank import Passage, Question
-
-
-def _speak(deps: Deps, pieces: Iterator[str], fallback: Iterator[str]) -> tuple[str, str | None]:
-    """Stream a provider's text to the front end; on failure, use the offline phrasing."""
-    try:
-        write = get_stream_writer()
-    except RuntimeError:  # called outside a graph run (unit tests of a node)
-
-        def write(_chunk: Any) -> None:
-            return None
-
-    text = ""
-    try:
-        for piece in pieces:
-            text += piece
-            write({"token": piece})
-        if text.strip():
-            return text.strip(), None
-        raise ProviderError("the model returned no text")
-    except ProviderError as exc:
-        if text:
-            write({"retract": True})
-        return "".join(fallback), f"The model failed ({exc}); the question comes from your notes."
-
-
-def _offline(deps: Deps) -> OfflineInterviewer:
-    if isinstance(deps.interviewer, OfflineInterviewer):
-        return deps.interviewer
-    return OfflineInterviewer(deps.bank)
-
-
-def _passages(deps: Deps, question_id: str) -> list[Passage]:
-    q = deps.question(question_id)
-    own = [
-        Passage(
-            chunk_id=c.chunk_id, doc_id=c.doc_id, heading_path=list(c.heading_path), text=c.text
-        )
-        for c in (deps.chunks.get(cid) for cid in q.chunk_ids)
-        if c is not None
-    ]
-    return own + list(q.references)
+from retrieval.question_bank import Question
 
 
 def _new_record(q: Question) -> QuestionRecord:
@@ -81,10 +38,10 @@ def ask(state: InterviewState, deps: Deps) -> dict[str, Any]:
     question_id = state["plan"][index]
     q = deps.question(question_id)
     existing = state.get("records", {}).get(question_id)
-    text, failure = _speak(
+    text, failure = speak(
         deps,
-        deps.interviewer.question(q, _passages(deps, question_id)),
-        _offline(deps).question(q, []),
+        deps.interviewer.question(q, passages_for(deps, question_id)),
+        offline_interviewer(deps).question(q, []),
     )
     now = deps.clock()
     prompt: Prompt = {
@@ -121,16 +78,35 @@ def follow_up(state: InterviewState, deps: Deps) -> dict[str, Any]:
     question_id = prompt["question_id"]
     record = dict(state["records"][question_id])
     grade = record["grade"] or {}
-    target = next(p for p in grade.get("missing", []) if p not in record["probed"])
+    targets = record.get("probe_targets", grade.get("missing", []))
+    target = next(p for p in targets if p not in record["probed"])
     q = deps.question(question_id)
-    passages = _passages(deps, question_id)
+    passages = passages_for(deps, question_id)
     covered = grade.get("covered", [])
-    text, failure = _speak(
-        deps,
-        deps.interviewer.follow_up(q, covered, target, passages[0] if passages else None),
-        _offline(deps).follow_up(q, covered, target, None),
-    )
+    answer = "\n\n".join(a for a in record["answers"] if a.strip())
+    asked = list(record.get("follow_up_texts", []))
+    if target.startswith(STAR_TARGET):
+        # A missing part of a behavioural story: asked for as such, whatever the model.
+        part = target.removeprefix(STAR_TARGET)
+        about = f"the {part.replace('_', ' ')} of their story (STAR)"
+        text, failure = speak(
+            deps,
+            deps.interviewer.follow_up(q, covered, about, None, answer=answer, asked=asked),
+            iter([star_follow_up(part, q, asked, answer)]),
+            offline_first=True,
+        )
+    else:
+        text, failure = speak(
+            deps,
+            deps.interviewer.follow_up(
+                q, covered, target, passages[0] if passages else None, answer=answer, asked=asked
+            ),
+            offline_interviewer(deps).follow_up(
+                q, covered, target, None, answer=answer, asked=asked
+            ),
+        )
     record["probed"] = [*record["probed"], target]
+    record["follow_up_texts"] = [*asked, text]
     now = deps.clock()
     turns = [
         turn(
@@ -163,13 +139,17 @@ def give_hint(state: InterviewState, deps: Deps) -> dict[str, Any]:
     record = dict(state["records"][question_id])
     q = deps.question(question_id)
     target = prompt.get("target_point")
-    if target is None:
+    if target is None or target.startswith(STAR_TARGET):  # hints lead to a key point
         missing = (record.get("grade") or {}).get("missing") or q.key_points
         target = missing[0] if missing else None
+    given = list(record.get("hint_texts", []))
+    texts = [p.text for p in passages_for(deps, question_id)]
     try:
-        text = deps.interviewer.hint(q, target, record["hints"])
+        text = deps.interviewer.hint(q, target, record["hints"], given=given, passages=texts)
     except ProviderError:
-        text = _offline(deps).hint(q, target, record["hints"])
+        text = offline_interviewer(deps).hint(
+            q, target, record["hints"], given=given, passages=texts
+        )
     record["hints"] = record["hints"] + 1
     record["hint_texts"] = [*record.get("hint_texts", []), text]
     return {

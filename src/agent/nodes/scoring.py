@@ -8,6 +8,7 @@ from agent.credit import credit_follow_up
 from agent.deps import Deps
 from agent.grade import Grade, GradeRequest
 from agent.judging import judge
+from agent.probing.star import STAR_TARGET, is_behavioural, missing_star_parts, star_parts
 from agent.state import InterviewState
 from agent.transcript import escape_controls, turn
 from retrieval.key_points import key_points
@@ -37,6 +38,17 @@ def _statements(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.rstrip().endswith("?"))
 
 
+def probe_targets(q: Question, record: dict[str, Any], grade: Grade) -> list[str]:
+    """What a follow-up may ask about, most important first: for a behavioural question the
+    missing parts of the STAR story ("star:result"), then the missed key points."""
+    targets = list(grade.missing)
+    if is_behavioural(q):
+        story = " ".join(a for a in record["answers"] if a.strip())
+        missing = missing_star_parts(star_parts(story)) if story else []
+        targets = [f"{STAR_TARGET}{part}" for part in missing] + targets
+    return targets
+
+
 def score(state: InterviewState, deps: Deps) -> dict[str, Any]:
     """Grade everything said about the question so far. The first answer's grade is the base;
     points a follow-up answer adds are credited at the rubric's `follow_up_credit`."""
@@ -45,19 +57,21 @@ def score(state: InterviewState, deps: Deps) -> dict[str, Any]:
     record = dict(state["records"][question_id])
     record["answers"] = [*record["answers"], text]
     q = deps.question(question_id)
+    grading = deps.grading_for(q)
     request, grounded = grade_request(q, [a for a in record["answers"] if a.strip()])
-    grade, fell_back = judge(deps.grader, deps.fallback_grader, request, grounded)
+    grade, fell_back = judge(grading.grader, grading.fallback, request, grounded)
     record["fallback"] = record.get("fallback", False) or fell_back
     first = record.get("first_grade")
     if first is None:
         record["first_grade"] = grade.model_dump()
     else:
-        rate = deps.rubric.follow_up_credit
+        rate = grading.rubric.follow_up_credit
         grade, late = credit_follow_up(Grade.model_validate(first), grade, rate)
         record["after_follow_up"] = late
     if not text.strip():
         grade.notices.append("No answer given: scored as no answer.")
     record["grade"] = grade.model_dump()
+    record["probe_targets"] = probe_targets(q, record, grade)
     now = deps.clock()
     turns = [turn("candidate", "answer", escape_controls(text), now, question_id)]
     if state["last_input"].get("timed_out"):

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from retrieval.question_bank import Question
 
 STAR_PARTS = ("situation", "task", "action", "result", "measurable_outcome")
+STAR_TARGET = "star:"
+"""Prefix of a follow-up target that is a missing STAR part, not a key point."""
 PRESENT = 0.5
 """A part scored at or above this is in the story."""
 ASK_ORDER = ("action", "result", "measurable_outcome", "task", "situation")

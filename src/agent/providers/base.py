@@ -7,7 +7,7 @@ pair needs an endpoint and falls back to the offline pair when a call fails.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from agent.grade import Grade, GradeRequest
@@ -28,13 +28,36 @@ class Interviewer(Protocol):
         ...
 
     def follow_up(
-        self, question: Question, covered: list[str], target: str, passage: Passage | None
+        self,
+        question: Question,
+        covered: list[str],
+        target: str,
+        passage: Passage | None,
+        *,
+        answer: str = "",
+        asked: Sequence[str] = (),
     ) -> Iterator[str]:
-        """A probe for `target`, a key point the answers so far missed."""
+        """A probe for `target`, a key point the answers so far missed; `asked` holds the
+        follow-ups already asked for this question."""
         ...
 
-    def hint(self, question: Question, target: str | None, level: int) -> str:
-        """A nudge towards `target` that does not give the answer away."""
+    def hint(
+        self,
+        question: Question,
+        target: str | None,
+        level: int,
+        *,
+        given: Sequence[str] = (),
+        passages: Sequence[str] | None = None,
+    ) -> str:
+        """A nudge towards `target` that does not give the answer away; `level` counts the
+        hints already given (0 first), `given` holds their texts so none repeats."""
+        ...
+
+    def clarify(
+        self, question: Question, candidate_question: str, passages: Sequence[str]
+    ) -> Iterator[str]:
+        """An answer to the candidate's clarifying question, from the notes' context only."""
         ...
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from agent.probing.clarifying import clarify
 from agent.probing.follow_ups import follow_up
 from agent.probing.hints import hint
 from agent.probing.sub_questions import SubQuestions
@@ -61,6 +62,11 @@ class OfflineInterviewer:
         """`level` counts the hints already given for this question (0 for the first), as the
         graph passes it; `given` holds their texts so none is shown twice."""
         return hint(question, target, level + 1, given, passages)
+
+    def clarify(
+        self, question: Question, candidate_question: str, passages: Sequence[str]
+    ) -> Iterator[str]:
+        yield clarify(question, candidate_question, passages)
 
 
 class OfflineGrader:

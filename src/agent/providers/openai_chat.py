@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -95,7 +95,14 @@ class OpenAIInterviewer:
         return self._stream(prompts.QUESTION.format(question=question.question, passages=context))
 
     def follow_up(
-        self, question: Question, covered: list[str], target: str, passage: Passage | None
+        self,
+        question: Question,
+        covered: list[str],
+        target: str,
+        passage: Passage | None,
+        *,
+        answer: str = "",
+        asked: Sequence[str] = (),
     ) -> Iterator[str]:
         return self._stream(
             prompts.FOLLOW_UP.format(
@@ -105,19 +112,42 @@ class OpenAIInterviewer:
             )
         )
 
-    def hint(self, question: Question, target: str | None, level: int) -> str:
+    def hint(
+        self,
+        question: Question,
+        target: str | None,
+        level: int,
+        *,
+        given: Sequence[str] = (),
+        passages: Sequence[str] | None = None,
+    ) -> str:
         text = "".join(
             self._stream(
                 prompts.HINT.format(
                     question=question.question,
                     target=target or "the core of the question",
                     level=min(level + 1, 3),
+                    given="; ".join(given) or "none",
                 )
             )
         ).strip()
         if not text:
             raise ProviderError("empty hint")
+        if text in given:
+            raise ProviderError("the model repeated a hint")
         return text
+
+    def clarify(
+        self, question: Question, candidate_question: str, passages: Sequence[str]
+    ) -> Iterator[str]:
+        context = "\n---\n".join(p[:1200] for p in passages[:3]) or "(none)"
+        return self._stream(
+            prompts.CLARIFY.format(
+                question=question.question,
+                candidate_question=candidate_question,
+                passages=context,
+            )
+        )
 
 
 class JudgeVerdict(BaseModel):
