@@ -158,3 +158,55 @@ def test_skipping_a_follow_up_reveals_the_missed_points(layout, tmp_path):
     assert final and not final[0].missing_hidden
     assert final[0].visible_missing == final[0].grade.missing != []
     assert _question(events).index == 2
+
+
+def _behavioural(layout):
+    from agent.probing.star import is_behavioural
+
+    return next(q for q in _bank(layout) if is_behavioural(q) and q.golden_answer)
+
+
+def test_a_clarifying_question_is_answered_and_not_scored(layout, tmp_path):
+    from agent.events import ClarifyEvent
+
+    launcher = _launcher(layout, tmp_path)
+    session = launcher.new({"n_questions": 1, "seed": 2, "max_follow_ups": 0})
+    first = _question(session.start())
+    events = session.answer("Before I answer, can I assume this is a batch pipeline?")
+    assert any(isinstance(e, ClarifyEvent) and e.text for e in events)
+    assert not any(isinstance(e, ScoreEvent) for e in events)
+    kinds = [t["kind"] for t in session.transcript]
+    assert kinds[-2:] == ["clarify", "clarification"]
+    # The question still waits for its answer.
+    events = session.answer("Partition by date and keep the raw layer immutable.")
+    assert any(isinstance(e, ScoreEvent) and e.question_id == first.question_id for e in events)
+
+
+def test_a_behavioural_story_without_a_result_is_asked_for_it_and_graded_as_star(layout, tmp_path):
+    q = _behavioural(layout)
+    launcher = _launcher(layout, tmp_path)
+    session = launcher.new({"n_questions": 1, "topics": [q.question], "max_follow_ups": 1})
+    assert _question(session.start()).question_id == q.id
+    story = (
+        "When I was at a logistics company our nightly loads kept failing. My job was to make "
+        "them reliable. I added schema checks, I set up alerting and I rewrote the retries."
+    )
+    events = session.answer(story)
+    probe = _question(events)
+    assert probe.follow_up and probe.target_point == "star:result"
+    grade = [e for e in events if isinstance(e, ScoreEvent)][0].grade
+    assert set(grade.criteria) == {"situation", "task", "action", "result", "measurable_outcome"}
+    assert grade.criteria["action"] >= 4 and grade.criteria["result"] <= 2
+    assert grade.scorer.endswith("+star")
+
+
+def test_hints_get_more_specific_and_never_repeat(layout, tmp_path):
+    from agent.events import HintEvent
+
+    launcher = _launcher(layout, tmp_path)
+    session = launcher.new({"n_questions": 1, "seed": 3, "max_follow_ups": 0})
+    session.start()
+    hints = [e for _ in range(5) for e in session.hint() if isinstance(e, HintEvent)]
+    assert [h.level for h in hints] == [1, 2, 3, 4, 5]
+    texts = [h.text for h in hints]
+    assert len(set(texts)) == len(texts)

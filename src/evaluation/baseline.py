@@ -26,6 +26,11 @@ TRACKED: dict[str, tuple[str, float]] = {
     "interview.strong_beats_weak_share": ("higher", 0.0),
     "interview.report_missing_precision": ("higher", 0.02),
     "interview.report_missing_recall": ("higher", 0.02),
+    "interview.follow_up_fragment_share": ("lower", 0.0),
+    "interview.follow_up_covered_share": ("lower", 0.0),
+    "interview.follow_up_credit_share": ("higher", 0.0),
+    "interview.star_follow_up_share": ("higher", 0.0),
+    "interview.hint_repeat_share": ("lower", 0.0),
     "retrieval.default.recall@5": ("higher", 0.01),
     "retrieval.default.mrr@10": ("higher", 0.01),
 }

@@ -1,8 +1,10 @@
 """Interviewer behaviour, from whole simulated interviews with deterministic personas.
 
 Checks: every question traceable to a source chunk; follow-ups target a key point the answer
-really missed; no question repeated in a session; the strong persona outscores the weak one
-in every session; the report's missed points are the ones the persona really omitted.
+really missed, read as whole questions (no fragment or empty slot) and never ask about a point
+already covered; a follow-up answer that gives the missed point moves it to covered; no question
+repeated in a session; the strong persona outscores the weak one in every session; the report's
+missed points are the ones the persona really omitted.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ from typing import Any
 
 from agent.events import QuestionEvent, ScoreEvent
 from agent.interfaces import Session
+from agent.probing.defects import defect_group, follow_up_defects
+from agent.probing.star import STAR_TARGET
 from evaluation.personas import PERSONAS, answer
+
+SAMPLES = 40
+"""Follow-ups kept in the results for a person to read."""
 
 
 def run_interview_suite(
@@ -26,7 +33,9 @@ def run_interview_suite(
 ) -> dict[str, Any]:
     overall: dict[str, list[float | None]] = {p: [] for p in PERSONAS}
     traceable = asked = repeats = 0
-    follow_ups = on_target = 0
+    follow_ups = on_target = fragments = about_covered = 0
+    credit_due = credited = 0
+    samples: list[dict[str, Any]] = []
     precision: list[float] = []
     recall: list[float] = []
     for seed in range(sessions):
@@ -41,6 +50,7 @@ def run_interview_suite(
             said: dict[str, set[str]] = {}
             seen: list[str] = []
             last_missing: list[str] = []
+            last_covered: list[str] = []
             while not session.finished:
                 prompt = [e for e in events if isinstance(e, QuestionEvent)][-1]
                 q = question(prompt.question_id)
@@ -50,15 +60,30 @@ def run_interview_suite(
                     seen.append(prompt.question_id)
                     traceable += bool(q.chunk_ids) and set(q.chunk_ids) <= chunk_ids
                 target = prompt.target_point if prompt.follow_up else None
-                if prompt.follow_up:
+                star = bool(target and target.startswith(STAR_TARGET))
+                if prompt.follow_up and not star:
                     follow_ups += 1
                     omitted = set(q.key_points) - said.get(q.id, set())
                     on_target += target in last_missing and target in omitted
+                    groups = {
+                        defect_group(d)
+                        for d in follow_up_defects(prompt.text, target, last_covered, q.question)
+                    }
+                    fragments += "form" in groups
+                    about_covered += "covered" in groups
+                    if len(samples) < SAMPLES and persona == "average":
+                        samples.append(
+                            {"question": q.question, "missed": target, "follow_up": prompt.text}
+                        )
                 reply = answer(persona, q, target)
                 said.setdefault(q.id, set()).update(reply.said)
                 events = session.answer(reply.text)
                 scores = [e for e in events if isinstance(e, ScoreEvent)]
+                if prompt.follow_up and not star and target in reply.said and scores:
+                    credit_due += 1
+                    credited += target in scores[-1].grade.covered
                 last_missing = scores[-1].grade.missing if scores else []
+                last_covered = scores[-1].grade.covered if scores else []
             report = session.report
             overall[persona].append(report.overall if report else None)
             if persona == "average" and report is not None:
@@ -82,6 +107,11 @@ def run_interview_suite(
         "repeated_questions": repeats,
         "follow_ups": follow_ups,
         "follow_up_on_missed_share": round(on_target / max(follow_ups, 1), 4),
+        "follow_up_fragment_share": round(fragments / max(follow_ups, 1), 4),
+        "follow_up_covered_share": round(about_covered / max(follow_ups, 1), 4),
+        "follow_up_credit_share": round(credited / max(credit_due, 1), 4),
+        "follow_up_credit_cases": credit_due,
+        "follow_up_samples": samples,
         "strong_beats_weak_share": round(
             sum((s or 0) > (w or 0) for s, w in zip(strong, weak, strict=True))
             / max(len(strong), 1),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agent.probing.star import STAR_TARGET
 from evaluation.variants import INJECTIONS
 from retrieval.question_bank import Question
 
@@ -35,8 +36,12 @@ def answer(persona: str, question: Question, follow_up_target: str | None) -> Re
         return Reply("", [])
     if persona == "evasive":
         return Reply(EVASIVE, [])
+    if follow_up_target is not None and follow_up_target.startswith(STAR_TARGET):
+        if persona == "strong":  # the missing part of the story, in the candidate's words
+            return Reply("As a result the job ran in seventy minutes instead of five hours.", [])
+        return Reply("I'm not sure about that part.", [])
     if follow_up_target is not None:
-        if persona == "strong":
+        if persona in ("strong", "average"):  # the average candidate recovers when probed
             return Reply(follow_up_target, [follow_up_target])
         if persona == "injector":
             return Reply(INJECTIONS[0], [])

@@ -142,9 +142,13 @@ def star_parts(answer: str) -> dict[str, float]:
     result_hits = len(_RESULT.findall(answer))
     closing = sentences[-1] if sentences else ""
     result = result_hits * 0.5 + (0.2 if result_hits and _RESULT.search(closing) else 0)
-    measured = 1.0 if _MEASURED.search(answer) else 0.6 if _ROUGH_MEASURE.search(answer) else 0.0
-    if measured and not result_hits:
-        measured = 0.3  # a number with no outcome around it is scale ("40 TB"), not impact
+    # Only a number in or after the outcome measures it: "get it under two hours" in the task
+    # is the goal, and "40 TB a day" in the situation is scale, not impact.
+    start = next((i for i, s in enumerate(sentences) if _RESULT.search(s)), None)
+    outcome = " ".join(sentences[start:]) if start is not None else ""
+    measured = 1.0 if _MEASURED.search(outcome) else 0.6 if _ROUGH_MEASURE.search(outcome) else 0.0
+    if not measured and _MEASURED.search(answer):
+        measured = 0.3
     return {
         "situation": _share(1, min(1.0, situation)),
         "task": _share(len(_TASK.findall(answer)), 0.6),

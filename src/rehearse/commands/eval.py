@@ -147,6 +147,7 @@ def _interview(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[st
     from langgraph.checkpoint.memory import InMemorySaver
 
     from agent.launcher import Launcher
+    from evaluation.conversation_suite import run_hint_checks, run_star_checks
     from evaluation.interview_suite import run_interview_suite
     from evaluation.personas import PERSONAS
     from rehearse.settings import DEFAULT_CORPUS
@@ -168,14 +169,19 @@ def _interview(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[st
         return bank.by_id(question_id)
 
     chunk_ids = {c.chunk_id for c in load_catalog(ctx.layout.catalog)}
-    task = bar.add_task("simulated interviews", total=args.sessions * len(PERSONAS))
-    return run_interview_suite(
+    task = bar.add_task("simulated interviews", total=args.sessions * len(PERSONAS) + 2)
+    results = run_interview_suite(
         launcher.new,
         question,
         chunk_ids,
         sessions=args.sessions,
         progress=lambda n: bar.advance(task, n),
     )
+    results.update(run_star_checks(launcher.new, bank.filter()))
+    bar.advance(task, 1)
+    results.update(run_hint_checks(launcher.new))
+    bar.advance(task, 1)
+    return results
 
 
 def _finish(args: argparse.Namespace, results: dict[str, Any]) -> int:
