@@ -143,3 +143,48 @@ def test_killed_mid_interview_resumes_at_the_exact_question(tmp_path):
     assert any(
         t["text"] == "My first answer about partitioning and idempotency." for t in transcript
     )
+
+
+def test_a_closed_pipe_ends_quietly(indexed, tmp_path):
+    """`rehearse questions --answers | head -1`: no BrokenPipeError traceback, exit 0."""
+    env = {**os.environ, "REHEARSE_DATA_DIR": str(indexed)}
+    run = subprocess.run(
+        f"'{sys.executable}' -m rehearse.cli questions --answers | head -1",
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.stdout.strip()
+    assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr
+
+
+def test_plain_mode_follows_stdin_not_stdout(monkeypatch):
+    """`make run | tee log` keeps the app; answers piped into stdin get plain mode."""
+    from rehearse.commands import interview
+
+    chosen: list[str] = []
+    monkeypatch.setattr(interview, "_run_app", lambda args: chosen.append("app") or 0)
+    monkeypatch.setattr(interview, "_run_plain", lambda args: chosen.append("plain") or 0)
+
+    class Stream(io.StringIO):
+        def __init__(self, tty: bool) -> None:
+            super().__init__()
+            self._tty = tty
+
+        def isatty(self) -> bool:
+            return self._tty
+
+    args = cli.build_parser().parse_args(["interview"])
+    for stdin_tty, stdout_tty, plain, expected in [
+        (True, False, False, "app"),  # stdout piped to tee: still the app
+        (True, True, False, "app"),
+        (False, True, False, "plain"),  # answers piped in
+        (True, True, True, "plain"),  # asked for
+    ]:
+        monkeypatch.setattr(sys, "stdin", Stream(stdin_tty))
+        monkeypatch.setattr(sys, "stdout", Stream(stdout_tty))
+        args.plain = plain
+        interview.run(args)
+        assert chosen[-1] == expected, (stdin_tty, stdout_tty, plain)
