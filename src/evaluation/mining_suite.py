@@ -29,7 +29,8 @@ MATCH_AT = 85.0
 # Markup a candidate should never read: tags, link and image syntax, emphasis markers,
 # in-page navigation, table rows, heading hashes, entities.
 _MARKUP = re.compile(
-    r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\]\(|!\[|\*\*|(?<![\w_])__\w|back to top|[↥⬆]"
+    r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\]\(|!\[|back to top|[↥⬆]"
+    r"|\*\*(?=\S)[^*\n]*?(?<=\S)\*\*|(?<!\w)__(?=\S)[^_\n]*\s[^_\n]*(?<=\S)__(?!\w)"
     r"|^\s*\|.*\|\s*$|\|\s*:?-{3,}|^\s*#{1,6}\s|&(?:nbsp|amp|lt|gt|quot);",
     re.IGNORECASE | re.MULTILINE,
 )

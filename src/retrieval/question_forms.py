@@ -1,0 +1,196 @@
+"""Question forms that live in paragraphs, `<details>` blocks and tables.
+
+- A paragraph whose first line is a question: bold or italic (`**What is X? 👶**`), labelled
+  (`Q:`, `Question 12:`, `Q.`, `Q5)`, `#7`) or a plain line ending in "?" followed by its
+  answer ("• bullets", or nothing). Its answer runs on through the following blocks up to the
+  next question, a rule or the end of the section.
+- `<details><summary>Question</summary> answer </details>`, the last block possibly unclosed.
+- A table with a "Question" column, one question per row, answered by an "Answer" column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from retrieval.answer_text import clean_answer, is_placeholder, markdown_parser, table_cells
+from retrieval.found_question import Found
+from retrieval.html_text import html_to_text
+from retrieval.markdown_blocks import Block, ParsedDocument
+from retrieval.plain_text import (
+    clean_inline,
+    is_prompt,
+    looks_like_question,
+    question_text,
+    starts_with_question_word,
+)
+from retrieval.question_marks import difficulty_mark, has_question_label
+from retrieval.sections import Section
+
+Q_LABEL = re.compile(r"^\s*(?:\*\*|__)?\s*(?:Q|Question)\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
+A_LABEL = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*(?:\*\*|__)?\s*(?::|\.(?=\s))",
+    re.IGNORECASE,
+)
+_EMPHASISED = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\W*$")
+_DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+_QUESTION_HEADER = re.compile(r"^(?:q|questions?|interview questions?|prompt)$", re.IGNORECASE)
+_ANSWER_HEADER = re.compile(
+    r"^(?:a|answers?|my answer|response|short answer|one-liner)$", re.IGNORECASE
+)
+
+
+def paragraph_form(first_line: str) -> str | None:
+    """ "qa_label", "bold" or "paragraph" when a paragraph's first line is a question."""
+    if Q_LABEL.match(first_line) or has_question_label(clean_inline(first_line)):
+        return "qa_label"
+    if A_LABEL.match(first_line):
+        return None
+    unmarked = difficulty_mark(first_line)[0]
+    text = clean_inline(unmarked)
+    if _EMPHASISED.match(unmarked) and (looks_like_question(text) or is_prompt(text)):
+        return "bold"
+    sentence = question_text(text)
+    one_sentence = not re.search(r"[.!?]\s+\S", sentence.rstrip("?"))
+    if sentence.endswith("?") and one_sentence and starts_with_question_word(sentence):
+        return "paragraph"
+    return None
+
+
+def paragraph_questions(
+    parsed: ParsedDocument, section: Section, skip: set[int], consumed: set[int]
+) -> Iterator[Found]:
+    blocks = section.blocks
+    starts = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind == "paragraph"
+        and b.start_line not in skip
+        and paragraph_form(parsed.lines[b.start_line])
+    ]
+    for n, index in enumerate(starts):
+        block = blocks[index]
+        lines = parsed.lines[block.start_line : block.end_line]
+        form = paragraph_form(lines[0]) or "paragraph"
+        if form != "bold" and len(lines) > 1 and not _answer_follows(lines):
+            continue  # a wrapped sentence of prose that happens to end its first line with "?"
+        asked, rest = _split_question(lines, form)
+        stop = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        end = _answer_end(parsed, blocks, index + 1, stop)
+        body = "".join(rest)
+        if index + 1 < len(blocks) and end > blocks[index + 1].start_line:
+            body += "\n" + parsed.span_text(blocks[index + 1].start_line, end)
+        consumed.update(range(block.start_line, max(end, block.end_line)))
+        text, mark = difficulty_mark(asked)
+        yield Found(
+            question_text(text),
+            answer_of(body),
+            section,
+            block.start_line,
+            max(end, block.end_line),
+            form,
+            mark,
+        )
+
+
+def _answer_follows(lines: list[str]) -> bool:
+    """The lines after a question line are an answer: labelled, bulleted, or a "--" stub."""
+    second = lines[1].strip()
+    return bool(
+        A_LABEL.match(second)
+        or second[:1] in "•◦▪-*+–>"
+        or re.match(r"^[-=_]{2,}$", second)
+        or lines[0].rstrip().endswith(("?", "?**", "?__"))
+    )
+
+
+def _split_question(lines: list[str], form: str) -> tuple[str, list[str]]:
+    """The question's lines and the answer's lines of one paragraph."""
+    answer_at = next((i for i, line in enumerate(lines) if A_LABEL.match(line)), None)
+    if answer_at is not None:
+        return " ".join(line.strip() for line in lines[:answer_at]), lines[answer_at:]
+    if form == "qa_label":
+        end = next((i for i, line in enumerate(lines) if "?" in line), len(lines) - 1)
+        return " ".join(line.strip() for line in lines[: end + 1]), lines[end + 1 :]
+    return lines[0].strip(), lines[1:]
+
+
+def _answer_end(parsed: ParsedDocument, blocks: list[Block], start: int, stop: int) -> int:
+    """Line where the answer after a question paragraph ends: a rule, the next question, or a
+    list of questions (then the paragraph was their lead-in, and they are asked one by one)."""
+    end_index = stop
+    for i in range(start, stop):
+        if blocks[i].kind == "rule" or _question_list(parsed, blocks[i]):
+            end_index = i
+            break
+    if end_index <= start:
+        return blocks[start].start_line if start < len(blocks) else blocks[-1].end_line
+    return blocks[end_index - 1].end_line
+
+
+def _question_list(parsed: ParsedDocument, block: Block) -> bool:
+    if block.kind != "list" or not block.items:
+        return False
+    asks = sum(1 for start, _ in block.items if looks_like_question(parsed.lines[start]))
+    return asks * 2 > len(block.items)
+
+
+def answer_of(markdown: str) -> str | None:
+    text = clean_answer(markdown) if markdown.strip() else ""
+    return None if is_placeholder(text) else text
+
+
+def details_questions(
+    parsed: ParsedDocument, section: Section, consumed: set[int]
+) -> Iterator[Found]:
+    opens = [
+        i
+        for i in range(section.start_line, section.end_line)
+        if _DETAILS_OPEN.search(parsed.lines[i])
+    ]
+    for n, start in enumerate(opens):
+        limit = opens[n + 1] if n + 1 < len(opens) else section.end_line
+        end = next(
+            (i + 1 for i in range(start, limit) if _DETAILS_CLOSE.search(parsed.lines[i])), limit
+        )
+        source = parsed.span_text(start, end)
+        summary = _SUMMARY.search(source)
+        if not summary:
+            continue
+        consumed.update(range(start, end))
+        body = source[summary.end() :]
+        body = _DETAILS_CLOSE.split(body)[0]
+        text, mark = difficulty_mark(html_to_text(summary.group(1)).replace("\n", " "))
+        yield Found(
+            question_text(text), answer_of(_dedent(body)), section, start, end, "details", mark
+        )
+
+
+def _dedent(text: str) -> str:
+    lines = text.strip("\n").splitlines()
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return "\n".join(line[cut:] for line in lines)
+
+
+def table_questions(parsed: ParsedDocument, section: Section, skip: set[int]) -> Iterator[Found]:
+    for block in section.blocks:
+        if block.kind != "table" or block.start_line in skip:
+            continue
+        tokens = markdown_parser().parse(parsed.span_text(block.start_line, block.end_line))
+        headers, rows = table_cells(tokens)
+        q_col = next((i for i, h in enumerate(headers) if _QUESTION_HEADER.match(h)), None)
+        if q_col is None:
+            continue
+        a_col = next((i for i, h in enumerate(headers) if _ANSWER_HEADER.match(h)), None)
+        for offset, row in enumerate(rows):
+            if q_col >= len(row) or not row[q_col]:
+                continue
+            text, mark = difficulty_mark(row[q_col])
+            answer = row[a_col] if a_col is not None and a_col < len(row) else ""
+            line = block.start_line + 2 + offset
+            yield Found(
+                question_text(text), answer_of(answer), section, line, line + 1, "table", mark
+            )

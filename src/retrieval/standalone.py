@@ -1,0 +1,58 @@
+"""Questions that stand on their own: "Why this partitioning?" asked with its subject.
+
+Questions lifted from headings lean on the heading above them ("Silver layer > Why this
+partitioning?"). Asked alone they lose their subject, so a short question that points outside
+itself ("this", "it", "these four") takes the nearest heading that names a topic:
+"Silver layer: why this partitioning?".
+"""
+
+from __future__ import annotations
+
+import re
+
+_POINTS_OUTSIDE = re.compile(
+    r"\b(?:this|these|those|it|its|they|them|their|such|the above|said)\b", re.IGNORECASE
+)
+# Headings that organise notes rather than name a subject.
+_GENERIC = re.compile(
+    r"\b(?:questions?|answers?|interview|q\s*&\s*a|faqs?|notes?|prep(?:aration)?|practice|"
+    r"talking points|follow[- ]ups?|misc\w*|general|overview|round|top \d+|part \d+|"
+    r"section \d+|common|likely|contents)\b",
+    re.IGNORECASE,
+)
+MAX_WORDS = 9
+"""Longer questions usually name their subject even when they say "this"."""
+
+
+def standalone(question: str, heading_path: list[str], doc_id: str) -> str:
+    """The question as it should be asked; unchanged unless it leans on its heading."""
+    if not _POINTS_OUTSIDE.search(question) or len(question.split()) > MAX_WORDS:
+        return question
+    subject = _subject(question, heading_path, doc_id)
+    if not subject:
+        return question
+    first = question.split()[0]
+    keep_case = first.isupper() or first == "I"
+    return f"{subject}: {question if keep_case else question[0].lower() + question[1:]}"
+
+
+def _subject(question: str, heading_path: list[str], doc_id: str) -> str:
+    asked = set(_words(question))
+    for heading in reversed(heading_path):
+        title = _topic(heading)
+        if not title or title.endswith("?") or heading == doc_id or _GENERIC.search(title):
+            continue
+        if set(_words(title)) <= asked:
+            return ""  # the question already names it
+        return title
+    return ""
+
+
+def _topic(heading: str) -> str:
+    text = re.sub(r"^(?:section|block|part|step)\s+[\d.]+\s*[—:.-]\s*", "", heading, flags=re.I)
+    text = re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", text)
+    return re.sub(r"\s*\([^)]*\)\s*$", "", text).strip(" :—-")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
