@@ -22,7 +22,7 @@ from retrieval.inline_text import inline_plain
 _PLACEHOLDER = re.compile(
     r"^\W*(?:answer(?:\s+(?:here|goes here|tbd|todo))?|todo|to do|tbd|tba|wip|n/?a|none|"
     r"coming soon|see above|same as above|as above|see below|fill (?:in|me)|write (?:it|this)|"
-    r"\.\.\.|…|\?+|"
+    r"\.\.\.|…|\?+|no idea.*|look (?:it |this )?up.*|need to (?:look up|research|revise|learn).*|"
     r"(?:i )?(?:haven'?t|have not|not yet) (?:practi[sc]ed|written|prepared|answered|done)"
     r"(?: (?:this|it)(?: one)?)?(?: yet)?)\W*$",
     re.IGNORECASE,
@@ -31,7 +31,7 @@ _PLACEHOLDER = re.compile(
 _NOTE_TO_SELF = re.compile(r"^\[\s*(write|think|fill|add|todo|tbd|review|prepare)\b", re.I)
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:my |sample |suggested |model |example )?answer|ans|a|response|my response)"
-    r"\s*(?::|[.)](?=\s)|\s[-–—]\s)\s*",
+    r"\s*(?::|[.)](?=\s)|\s[-–—](?:\s|$))\s*",
     re.IGNORECASE,
 )
 _ANSWER_HEADING = re.compile(
@@ -50,8 +50,10 @@ def is_answer_heading(title: str) -> bool:
 
 
 def is_placeholder(text: str) -> bool:
-    plain = text.strip().strip("_*`").strip()
-    return not plain or bool(_PLACEHOLDER.match(plain)) or bool(_NOTE_TO_SELF.match(plain))
+    plain = text.strip().strip("_*`()").strip()
+    if not re.search(r"\w", plain):  # "--", "—", "?": a slot left empty
+        return True
+    return bool(_PLACEHOLDER.match(plain)) or bool(_NOTE_TO_SELF.match(plain))
 
 
 @lru_cache(maxsize=1)

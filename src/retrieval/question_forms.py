@@ -24,14 +24,19 @@ from retrieval.plain_text import (
     question_text,
     starts_with_question_word,
 )
-from retrieval.question_marks import difficulty_mark, has_question_label
+from retrieval.question_marks import difficulty_line, difficulty_mark, has_question_label
 from retrieval.sections import Section
 
 Q_LABEL = re.compile(r"^\s*(?:\*\*|__)?\s*(?:Q|Question)\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
 A_LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*(?:\*\*|__)?\s*(?::|\.(?=\s))",
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*(?:\*\*|__)?\s*"
+    r"(?::|\.(?=\s)|\s*[-–—](?=\s|$))",
     re.IGNORECASE,
 )
+# "**What is Docker?** A platform to ..." : the bold lead is the question, the rest answers it.
+_BOLD_LEAD = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__)(?=\S)(.+?)(?<=\S)\1:?\s+(\S.*)$")
+# Obsidian callouts: "> [!question] How does Docker isolate processes?"
+_CALLOUT = re.compile(r"^\s*>\s*\[!(?:question|faq|help|q|query|ask)\][+-]?\s*(.*)$", re.IGNORECASE)
 _EMPHASISED = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\W*$")
 _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
@@ -51,6 +56,8 @@ def paragraph_form(first_line: str) -> str | None:
     unmarked = difficulty_mark(first_line)[0]
     text = clean_inline(unmarked)
     if _EMPHASISED.match(unmarked) and (looks_like_question(text) or is_prompt(text)):
+        return "bold"
+    if bold_lead(first_line):
         return "bold"
     sentence = question_text(text)
     one_sentence = not re.search(r"[.!?]\s+\S", sentence.rstrip("?"))
@@ -79,9 +86,12 @@ def paragraph_questions(
         asked, rest = _split_question(lines, form)
         stop = starts[n + 1] if n + 1 < len(starts) else len(blocks)
         end = _answer_end(parsed, blocks, index + 1, stop)
+        if rest and A_LABEL.match(rest[0]) and not A_LABEL.sub("", "".join(rest)).strip():
+            end = block.end_line  # "A -" left empty: the notes have no answer yet
         body = "".join(rest)
         if index + 1 < len(blocks) and end > blocks[index + 1].start_line:
             body += "\n" + parsed.span_text(blocks[index + 1].start_line, end)
+        body, line_mark = difficulty_line(body)
         consumed.update(range(block.start_line, max(end, block.end_line)))
         text, mark = difficulty_mark(asked)
         yield Found(
@@ -91,6 +101,31 @@ def paragraph_questions(
             block.start_line,
             max(end, block.end_line),
             form,
+            mark or line_mark,
+        )
+
+
+def callout_questions(
+    parsed: ParsedDocument, section: Section, consumed: set[int]
+) -> Iterator[Found]:
+    """ "> [!question] How does X work?" with the answer in the rest of the callout."""
+    for block in section.blocks:
+        match = _CALLOUT.match(parsed.lines[block.start_line]) if block.kind == "quote" else None
+        if not match or not match.group(1).strip():
+            continue
+        consumed.update(range(block.start_line, block.end_line))
+        body = "".join(
+            re.sub(r"^\s*>\s?", "", line)
+            for line in parsed.lines[block.start_line + 1 : block.end_line]
+        )
+        text, mark = difficulty_mark(match.group(1))
+        yield Found(
+            question_text(text),
+            answer_of(body),
+            section,
+            block.start_line,
+            block.end_line,
+            "callout",
             mark,
         )
 
@@ -106,11 +141,25 @@ def _answer_follows(lines: list[str]) -> bool:
     )
 
 
+def bold_lead(line: str) -> tuple[str, str] | None:
+    """The bold question and the rest of the line, for "**What is X?** X is ..."."""
+    match = _BOLD_LEAD.match(line)
+    if not match:
+        return None
+    question = clean_inline(match.group(2))
+    if not (question.endswith("?") or is_prompt(question)):
+        return None
+    return match.group(2), match.group(3)
+
+
 def _split_question(lines: list[str], form: str) -> tuple[str, list[str]]:
     """The question's lines and the answer's lines of one paragraph."""
     answer_at = next((i for i, line in enumerate(lines) if A_LABEL.match(line)), None)
     if answer_at is not None:
         return " ".join(line.strip() for line in lines[:answer_at]), lines[answer_at:]
+    lead = bold_lead(lines[0]) if form == "bold" else None
+    if lead:
+        return lead[0], [lead[1] + "\n", *lines[1:]]
     if form == "qa_label":
         end = next((i for i, line in enumerate(lines) if "?" in line), len(lines) - 1)
         return " ".join(line.strip() for line in lines[: end + 1]), lines[end + 1 :]
@@ -138,6 +187,7 @@ def _question_list(parsed: ParsedDocument, block: Block) -> bool:
 
 
 def answer_of(markdown: str) -> str | None:
+    markdown = A_LABEL.sub("", markdown.lstrip("\n"), count=1)
     text = clean_answer(markdown) if markdown.strip() else ""
     return None if is_placeholder(text) else text
 

@@ -74,3 +74,18 @@ def difficulty_mark(raw: str) -> tuple[str, Difficulty | None]:
             found = found or level
             break
     return raw.strip(), found
+
+
+_DIFFICULTY_LINE = re.compile(
+    r"^\s*(?:\*\*|__)?(?:difficulty|level)\s*:?\s*(?:\*\*|__)?\s*:?\s*"
+    r"(easy|medium|hard|beginner|intermediate|advanced)\b[^\n]*\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def difficulty_line(body: str) -> tuple[str, Difficulty | None]:
+    """An answer without its "**Difficulty:** Easy" line, and the difficulty it gave."""
+    match = _DIFFICULTY_LINE.search(body)
+    if not match:
+        return body, None
+    return body[: match.start()] + body[match.end() :], _WORDS[match.group(1).lower()]

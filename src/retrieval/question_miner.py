@@ -33,12 +33,14 @@ from retrieval.question_dedupe import merge_duplicates
 from retrieval.question_forms import (
     A_LABEL,
     Q_LABEL,
+    bold_lead,
+    callout_questions,
     details_questions,
     paragraph_form,
     paragraph_questions,
     table_questions,
 )
-from retrieval.question_marks import difficulty_mark, has_question_label
+from retrieval.question_marks import difficulty_line, difficulty_mark, has_question_label
 from retrieval.sections import Section
 from retrieval.standalone import standalone
 
@@ -68,6 +70,7 @@ def mine_questions(
         # Lines already part of a question or its answer are never mined again.
         consumed: set[int] = set()
         found.extend(details_questions(parsed, section, consumed))
+        found.extend(callout_questions(parsed, section, consumed))
         found.extend(table_questions(parsed, section, navigation))
         found.extend(paragraph_questions(parsed, section, navigation | consumed, consumed))
         found.extend(_list_questions(parsed, section, navigation | consumed))
@@ -88,7 +91,8 @@ def _candidate_faqs(questions: list[Question]) -> list[Question]:
 
 def _heading_question(parsed: ParsedDocument, section: Section) -> Found:
     title, mark = difficulty_mark(parsed.lines[section.start_line].strip().lstrip("#").strip())
-    body = _answer_part(parsed, section)
+    body, line_mark = difficulty_line(_answer_part(parsed, section))
+    mark = mark or line_mark
     match = _HEADING_ARROW.match(title)
     if match:  # "What is BigQuery? → **Amazon Redshift**": the arrow half is part of the answer
         title, aside = match.groups()
@@ -138,7 +142,12 @@ def _list_questions(parsed: ParsedDocument, section: Section, skip: set[int]) ->
         if form is None:
             continue
         raw, mark = difficulty_mark(first)
-        question, inline_answer = _split_inline_answer(question_text(raw))
+        lead = bold_lead(raw)
+        if lead:  # "1. **What is Docker?** A platform to ..." with the answer running on
+            question = question_text(lead[0])
+            inline_answer = lead[1] + "\n" + parsed.span_text(item.start_line + 1, item.end_line)
+        else:
+            question, inline_answer = _split_inline_answer(question_text(raw))
         parent = _parent_lead_in(parsed, item, items)
         if parent:  # "- How do you document this for:\n  - New team members?"
             question = f"{parent} {question[0].lower()}{question[1:]}"

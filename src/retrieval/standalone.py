@@ -22,13 +22,21 @@ _GENERIC = re.compile(
 )
 MAX_WORDS = 9
 """Longer questions usually name their subject even when they say "this"."""
+SHORT_WHY = 4
+""""Why Parquet?", "How do you deduplicate?": a design question this short is about the
+section it sits in (the silver layer), so it is asked with that section's name."""
+_WHY_HOW = re.compile(r"^(?:why|how)\b", re.IGNORECASE)
 
 
 def standalone(question: str, heading_path: list[str], doc_id: str) -> str:
     """The question as it should be asked; unchanged unless it leans on its heading."""
-    if not _POINTS_OUTSIDE.search(question) or len(question.split()) > MAX_WORDS:
+    words = len(question.split())
+    if _POINTS_OUTSIDE.search(question) and words <= MAX_WORDS:
+        subject = _subject(question, heading_path, doc_id)
+    elif _WHY_HOW.match(question) and words <= SHORT_WHY:
+        subject = _subject(question, heading_path[1:], doc_id)  # not the document's title
+    else:
         return question
-    subject = _subject(question, heading_path, doc_id)
     if not subject:
         return question
     first = question.split()[0]
