@@ -40,6 +40,12 @@ _ANSWER_HEADING = re.compile(
     re.IGNORECASE,
 )
 _BULLET_CHARS = "•◦▪▸►‣∙·–"
+# "**Related:** [Process vs thread](https://...)": a pointer elsewhere, not part of the answer.
+_RELATED = re.compile(
+    r"^\W*(?:related|see also|read more|further reading|references?|sources?|links?)\W*:"
+    r"(?:\W*\[[^\]]*\]\([^)]*\)\W*)+$",
+    re.IGNORECASE,
+)
 _PROSE_INFO = frozenset(("", "text", "txt", "md", "markdown", "plain", "plaintext", "star"))
 _CODE_CHARS = re.compile(r"[{};=<>$]|\(\)|^\s*(?:def|class|import|SELECT|from)\b")
 
@@ -145,16 +151,23 @@ class _Renderer:
 
 
 def _paragraph(content: str) -> list[str]:
-    """Wrapped lines join into one; lines that open with a bullet character stay apart."""
-    lines: list[str] = []
+    """Wrapped lines join into one; a line that opens with a bullet character or a label
+    ("S: ...") starts a new one. Inline markup is parsed per joined line, so emphasis that
+    wraps across a line break still comes off."""
+    groups: list[str] = []
     for raw in content.split("\n"):
         stripped = raw.strip()
         if stripped and stripped[0] in _BULLET_CHARS:
-            lines.append("- " + inline_plain(stripped[1:].strip()))
-        elif lines and not lines[-1].startswith("- ") and not _is_label_line(stripped):
-            lines[-1] = f"{lines[-1]} {inline_plain(stripped)}".strip()
-        else:
-            lines.append(inline_plain(stripped))
+            groups.append("- " + stripped[1:].strip())
+        elif groups and stripped and not _is_label_line(stripped):
+            groups[-1] = f"{groups[-1]} {stripped}"
+        elif stripped:
+            groups.append(stripped)
+    lines = [
+        "- " + inline_plain(g[2:]) if g.startswith("- ") else inline_plain(g)
+        for g in groups
+        if not _RELATED.match(g)
+    ]
     return [line for line in lines if line and line != "-"]
 
 

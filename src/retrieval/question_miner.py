@@ -111,7 +111,11 @@ def _heading_question(parsed: ParsedDocument, section: Section) -> Found:
 def _answer_part(parsed: ParsedDocument, section: Section) -> str:
     """The body under a question heading; only the part under "Your response" or "Sample
     answer" when the notes label it, so "Feedback from mock" beside it stays out."""
-    headings = [b for b in section.blocks if b.kind == "heading"]
+    headings = [
+        b
+        for b in parsed.blocks
+        if b.kind == "heading" and section.start_line < b.start_line < section.end_line
+    ]
     labelled = next((b for b in headings if is_answer_heading(b.title)), None)
     if labelled is None:
         return parsed.span_text(section.start_line + 1, section.end_line)

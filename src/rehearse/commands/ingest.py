@@ -70,7 +70,8 @@ def _print_per_file(report: IngestReport) -> None:
     """Questions found per file, and a warning naming any file that asks but yielded none."""
     for path, found in report.per_file:
         extra = f", {found.to_ask} to ask the interviewer" if found.to_ask else ""
-        print(f"  {path}: {found.questions} questions, {found.answered} with answers{extra}")
+        noun = "question" if found.questions == 1 else "questions"
+        print(f"  {path}: {found.questions} {noun}, {found.answered} with answers{extra}")
     for path, found in report.per_file:
         if found.warning:
             print(f"warning: {path}: {found.warning}", file=sys.stderr)
