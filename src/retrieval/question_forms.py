@@ -81,6 +81,11 @@ def paragraph_questions(
         block = blocks[index]
         lines = parsed.lines[block.start_line : block.end_line]
         form = paragraph_form(lines[0]) or "paragraph"
+        if len(lines) > 1 and all(paragraph_form(line) for line in lines):
+            # One question per line with no bullets: Markdown joins them, the writer did not.
+            consumed.update(range(block.start_line, block.end_line))
+            yield from _one_per_line(lines, section, block.start_line)
+            continue
         if form != "bold" and len(lines) > 1 and not _answer_follows(lines):
             continue  # a wrapped sentence of prose that happens to end its first line with "?"
         asked, rest = _split_question(lines, form)
@@ -128,6 +133,13 @@ def callout_questions(
             "callout",
             mark,
         )
+
+
+def _one_per_line(lines: list[str], section: Section, start: int) -> Iterator[Found]:
+    for offset, line in enumerate(lines):
+        text, mark = difficulty_mark(line)
+        at = start + offset
+        yield Found(question_text(text), None, section, at, at + 1, "paragraph", mark)
 
 
 def _answer_follows(lines: list[str]) -> bool:
