@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from retrieval.markdown_blocks import Block, ParsedDocument
 from retrieval.plain_text import clean_inline, strip_numbering
@@ -58,10 +58,12 @@ def _repeats_headings(entries: list[str], block: Block, headings: list[tuple[int
     later = [title for line, title in headings if line >= block.end_line and title]
     if not later:
         return False
-    return _mostly(
-        entries,
-        lambda e: max(fuzz.ratio(_title(e), t) for t in later) >= SAME_TITLE,
+    hits = sum(
+        1
+        for e in entries
+        if process.extractOne(_title(e), later, scorer=fuzz.ratio, score_cutoff=SAME_TITLE)
     )
+    return hits >= SHARE * len(entries)
 
 
 def _title(text: str) -> str:

@@ -7,6 +7,7 @@ they must read as plain text: no `**`, list markers, numbering, emoji or arrows.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from retrieval.inline_text import inline_plain
 from retrieval.question_marks import difficulty_mark, strip_question_label
@@ -45,6 +46,7 @@ _TEAM_QUESTION = re.compile(r"^(?:do|should|shall|can|could|did|will|would|are|m
 _NOT_QUESTIONS = ("how to ", "what to ", "what you'll", "what you will", "what we", "what they")
 
 
+@lru_cache(maxsize=16384)  # the same lines are cleaned by several forms' tests
 def clean_inline(text: str) -> str:
     """One line or paragraph of Markdown as plain text on one line."""
     text = inline_plain(text)
