@@ -175,3 +175,16 @@ def test_one_question_per_line_without_bullets_is_one_question_each():
     ]
     service = by_text(questions, "Service find its pods")
     assert service.golden_answer.startswith("Through a label selector")
+
+
+def test_a_follow_up_inside_an_answer_is_a_question_of_its_own(tmp_path):
+    note = tmp_path / "follow.md"
+    note.write_text(
+        "# Go\n\n## What is a goroutine?\n\nA function running concurrently.\n\n"
+        "**Follow-up:** How many can you run?\n\nHundreds of thousands; stacks start small.\n"
+    )
+    questions = parse_file(note)[1]
+    assert [(q.question, q.golden_answer) for q in questions] == [
+        ("What is a goroutine?", "A function running concurrently."),
+        ("How many can you run?", "Hundreds of thousands; stacks start small."),
+    ]

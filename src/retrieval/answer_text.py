@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from retrieval.html_text import html_to_text
 from retrieval.inline_text import inline_plain
+from retrieval.question_marks import A_LABEL
 
 # "Answer here", "TODO", "--", "see above": the notes have a slot for an answer, not an answer.
 _PLACEHOLDER = re.compile(
@@ -242,3 +243,38 @@ def table_rows(tokens: list[Token]) -> list[str]:
         if pairs:
             out.append("; ".join(pairs))
     return out
+
+
+_ARROW_LINE = re.compile(r"^\s*(?:→|->)\s*")
+
+
+def answer_from_notes(source: str) -> str | None:
+    """A prepared answer as cut from the notes (labels, arrows, indentation and all) as
+    readable text, or None when the notes hold no answer yet."""
+    lines = [_ARROW_LINE.sub("", line.rstrip()) for line in source.strip("\n").splitlines()]
+    text = dedent("\n".join(lines)).strip()
+    if A_LABEL.match(text):  # "- A: ..." as a sibling bullet: drop the bullet with the label
+        text = re.sub(r"^[-*+]\s+", "", text)
+    text = re.sub(
+        r"^(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*(?:\*\*|__)?\s*(?::|\.(?=\s))\s*(?:\*\*|__)?\s*",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    ).strip()
+    if is_placeholder(text) or re.fullmatch(r"[-=_*\s]+", text):
+        return None
+    text = clean_answer(text)
+    text = re.sub(r"^[-*+]\s+(?=\S)", "", text) if text.count("\n") == 0 else text
+    if is_placeholder(text) or re.fullmatch(r"[-=_*\s]+", text):
+        return None
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
+    return text
+
+
+def dedent(text: str) -> str:
+    """Text with the indentation its lines share taken off."""
+    lines = text.splitlines()
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return "\n".join(line[cut:] for line in lines)

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from retrieval.answer_text import clean_answer, is_placeholder, markdown_parser, table_cells
+from retrieval.answer_text import (
+    clean_answer,
+    dedent,
+    is_placeholder,
+    markdown_parser,
+    table_cells,
+)
 from retrieval.found_question import Found
 from retrieval.html_text import html_to_text
 from retrieval.markdown_blocks import Block, ParsedDocument
@@ -24,15 +30,15 @@ from retrieval.plain_text import (
     question_text,
     starts_with_question_word,
 )
-from retrieval.question_marks import difficulty_line, difficulty_mark, has_question_label
+from retrieval.question_marks import (
+    A_LABEL,
+    Q_LABEL,
+    difficulty_line,
+    difficulty_mark,
+    has_question_label,
+)
 from retrieval.sections import Section
 
-Q_LABEL = re.compile(r"^\s*(?:\*\*|__)?\s*(?:Q|Question)\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
-A_LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*(?:\*\*|__)?\s*"
-    r"(?::|\.(?=\s)|\s*[-–—](?=\s|$))",
-    re.IGNORECASE,
-)
 # "**What is Docker?** A platform to ..." : the bold lead is the question, the rest answers it.
 _BOLD_LEAD = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__)(?=\S)(.+?)(?<=\S)\1:?\s+(\S.*)$")
 # Obsidian callouts: "> [!question] How does Docker isolate processes?"
@@ -226,15 +232,8 @@ def details_questions(
         body = _DETAILS_CLOSE.split(body)[0]
         text, mark = difficulty_mark(html_to_text(summary.group(1)).replace("\n", " "))
         yield Found(
-            question_text(text), answer_of(_dedent(body)), section, start, end, "details", mark
+            question_text(text), answer_of(dedent(body)), section, start, end, "details", mark
         )
-
-
-def _dedent(text: str) -> str:
-    lines = text.strip("\n").splitlines()
-    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(indents, default=0)
-    return "\n".join(line[cut:] for line in lines)
 
 
 def table_questions(parsed: ParsedDocument, section: Section, skip: set[int]) -> Iterator[Found]:
@@ -256,3 +255,30 @@ def table_questions(parsed: ParsedDocument, section: Section, skip: set[int]) ->
             yield Found(
                 question_text(text), answer_of(answer), section, line, line + 1, "table", mark
             )
+
+
+_FOLLOW_UP = re.compile(r"^\s*(?:\*\*|__)?follow[- ]?up\b[^:]{0,12}:", re.IGNORECASE)
+
+
+def follow_up_starts(parsed: ParsedDocument, section: Section) -> list[Block]:
+    """ "Follow-up: What is the difference between launch and async?" paragraphs inside a
+    question heading's answer: each is a question of its own, answered by what follows it."""
+    return [
+        b
+        for b in section.blocks
+        if b.kind == "paragraph"
+        and _FOLLOW_UP.match(parsed.lines[b.start_line])
+        and "?" in parsed.lines[b.start_line]
+    ]
+
+
+def follow_up_questions(
+    parsed: ParsedDocument, section: Section, starts: list[Block]
+) -> Iterator[Found]:
+    for n, block in enumerate(starts):
+        end = starts[n + 1].start_line if n + 1 < len(starts) else section.end_line
+        text, mark = difficulty_mark(parsed.lines[block.start_line].strip())
+        body = parsed.span_text(block.start_line + 1, end)
+        yield Found(
+            question_text(text), answer_of(body), section, block.start_line, end, "follow_up", mark
+        )

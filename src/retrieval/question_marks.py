@@ -11,8 +11,16 @@ import re
 
 from retrieval.question_bank import Difficulty
 
+# "Q:" / "**Question**:" and "A:" / "Ans:" / "A -" / "**Answer:**" at the start of a line.
+Q_LABEL = re.compile(r"^\s*(?:\*\*|__)?\s*(?:Q|Question)\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
+A_LABEL = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*(?:\*\*|__)?\s*"
+    r"(?::|\.(?=\s)|\s*[-–—](?=\s|$))",
+    re.IGNORECASE,
+)
 _QUESTION_LABEL = re.compile(
     r"^(?:(?:interview\s+)?(?:Q|Qn|Ques|Question)\s*[-#]?\s*\d*\s*(?::|[.)\]](?=\s)|\s[-–—]\s)"
+    r"|follow[- ]?up(?:\s+questions?)?\s*:"
     r"|#\d+\s*[:.)]?(?=\s)|\(\d+\)(?=\s)|\d+\)(?=\s))\s*",
     re.IGNORECASE,
 )
