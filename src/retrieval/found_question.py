@@ -20,3 +20,5 @@ class Found:
     form: str
     difficulty: Difficulty | None = None
     """A difficulty the notes mark on the question (emoji, "[easy]", stars), if any."""
+    follows: str | None = None
+    """The question this one follows up ("How do you prevent it?" under "What is X?")."""

@@ -58,6 +58,7 @@ def list_questions(parsed: ParsedDocument, section: Section, skip: set[int]) -> 
         parent = _parent_lead_in(parsed, item, items)
         if parent:  # "- How do you document this for:\n  - New team members?"
             question = f"{parent} {question[0].lower()}{question[1:]}"
+        follows = _parent_question(parsed, item, items)
         answer = inline_answer or _item_answer(parsed, item, items)
         end = item.end_line
         if not answer.strip():
@@ -67,7 +68,11 @@ def list_questions(parsed: ParsedDocument, section: Section, skip: set[int]) -> 
                 end = sibling.end_line
             elif item.depth == 0:
                 answer, end = _answer_after_lone_item(parsed, section, item, end)
-        yield Found(question, answer_from_notes(answer), section, item.start_line, end, form, mark)
+        found = Found(
+            question, answer_from_notes(answer), section, item.start_line, end, form, mark
+        )
+        found.follows = follows
+        yield found
 
 
 def _answer_after_lone_item(
@@ -127,6 +132,19 @@ def _lead_in(parsed: ParsedDocument, section: Section, item: ListItem) -> str:
         return ""
     text = clean_inline(parsed.span_text(before[-1].start_line, before[-1].end_line))
     return text if text.endswith(":") and len(text) < 80 else ""
+
+
+def _parent_question(parsed: ParsedDocument, item: ListItem, items: list[ListItem]) -> str | None:
+    """The question of the item this one is nested under, if that item asks one."""
+    parents = [
+        o
+        for o in items
+        if o.depth == item.depth - 1 and o.start_line < item.start_line < o.end_line
+    ]
+    if not parents:
+        return None
+    first = parsed.lines[parents[-1].start_line]
+    return question_text(first) if _item_question_form(first, False) else None
 
 
 def _parent_lead_in(parsed: ParsedDocument, item: ListItem, items: list[ListItem]) -> str:

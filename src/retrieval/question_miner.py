@@ -54,7 +54,9 @@ def mine_questions(
             follow_ups = follow_up_starts(parsed, section)
             end = follow_ups[0].start_line if follow_ups else section.end_line
             found.append(_heading_question(parsed, section, end))
-            found.extend(follow_up_questions(parsed, section, follow_ups))
+            for follow_up in follow_up_questions(parsed, section, follow_ups):
+                follow_up.follows = found[-1].question
+                found.append(follow_up)
             continue
         # Lines already part of a question or its answer are never mined again.
         consumed: set[int] = set()
@@ -131,7 +133,9 @@ def _to_question(found: Found, chunks: list[Chunk], doc_id: str) -> Question:
         c.chunk_id for c in chunks if c.start_line < found.end_line and found.line < c.end_line
     ]
     answer = found.answer
-    asked = standalone(found.question, path[:-1] if section.is_question else path, doc_id)
+    asked = standalone(
+        found.question, path[:-1] if section.is_question else path, doc_id, found.follows
+    )
     return Question(
         id=_question_id(doc_id, path, found.question),
         question=asked,

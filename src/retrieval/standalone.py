@@ -28,9 +28,17 @@ section it sits in (the silver layer), so it is asked with that section's name."
 _WHY_HOW = re.compile(r"^(?:why|how)\b", re.IGNORECASE)
 
 
-def standalone(question: str, heading_path: list[str], doc_id: str) -> str:
-    """The question as it should be asked; unchanged unless it leans on its heading."""
+def standalone(
+    question: str, heading_path: list[str], doc_id: str, follows: str | None = None
+) -> str:
+    """The question as it should be asked; unchanged unless it leans on its heading, or, for
+    a follow-up ("How do you prevent it?"), on the question it follows."""
     words = len(question.split())
+    if follows and _POINTS_OUTSIDE.search(question) and words <= MAX_WORDS:
+        subject = _subject_of(follows)
+        if subject:
+            return f"{subject}: {question[0].lower()}{question[1:]}"
+        return f"{follows} {question}"
     if _POINTS_OUTSIDE.search(question) and words <= MAX_WORDS:
         subject = _subject(question, heading_path, doc_id)
     elif _WHY_HOW.match(question) and words <= SHORT_WHY:
@@ -42,6 +50,18 @@ def standalone(question: str, heading_path: list[str], doc_id: str) -> str:
     first = question.split()[0]
     keep_case = first.isupper() or first == "I"
     return f"{subject}: {question if keep_case else question[0].lower() + question[1:]}"
+
+
+_DEFINITION = re.compile(r"^what(?: is|'s| are) (?:an? |the )?(.+?)\s*\?$", re.IGNORECASE)
+
+
+def _subject_of(question: str) -> str:
+    """ "What is a cache stampede?" is about "Cache stampede"."""
+    match = _DEFINITION.match(question.strip())
+    if not match or len(match.group(1).split()) > 5:
+        return ""
+    subject = match.group(1)
+    return subject[0].upper() + subject[1:]
 
 
 def _subject(question: str, heading_path: list[str], doc_id: str) -> str:
