@@ -251,7 +251,10 @@ _ARROW_LINE = re.compile(r"^\s*(?:→|->)\s*")
 def answer_from_notes(source: str) -> str | None:
     """A prepared answer as cut from the notes (labels, arrows, indentation and all) as
     readable text, or None when the notes hold no answer yet."""
-    lines = [_ARROW_LINE.sub("", line.rstrip()) for line in source.strip("\n").splitlines()]
+    raw = source.strip("\n").splitlines()
+    # Several "→ ..." lines are points of their own; a single one is just the answer.
+    arrow = "- " if sum(1 for line in raw if _ARROW_LINE.match(line)) > 1 else ""
+    lines = [_ARROW_LINE.sub(arrow, line.rstrip()) for line in raw]
     text = dedent("\n".join(lines)).strip()
     if A_LABEL.match(text):  # "- A: ..." as a sibling bullet: drop the bullet with the label
         text = re.sub(r"^[-*+]\s+", "", text)
