@@ -188,3 +188,21 @@ def test_a_follow_up_inside_an_answer_is_a_question_of_its_own(tmp_path):
         ("What is a goroutine?", "A function running concurrently."),
         ("How many can you run?", "Hundreds of thousands; stacks start small."),
     ]
+
+
+def test_quoted_emoji_and_numbered_label_questions_and_a_q_inside_a_question_heading():
+    questions = _questions("more_labels.md")
+    assert [(q.question, q.golden_answer) for q in questions] == [
+        (
+            "What is a bloom filter?",
+            "A probabilistic set: no false negatives, some false positives.",
+        ),
+        (
+            "What is a skip list?",
+            "Layers of linked lists that let search skip ahead; O(log n) expected.",
+        ),
+        ("What is a trie?", "A prefix tree keyed by characters."),
+        ("What is a heap?", "A tree where each parent is ordered against its children."),
+        ("What is memoization", "Caching a function's results by its arguments."),
+        ("What is a B-tree?", "A balanced tree with many keys per node, built for disks."),
+    ]

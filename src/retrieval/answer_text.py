@@ -32,7 +32,7 @@ _PLACEHOLDER = re.compile(
 _NOTE_TO_SELF = re.compile(r"^\[\s*(write|think|fill|add|todo|tbd|review|prepare)\b", re.I)
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:my |sample |suggested |model |example )?answer|ans|a|response|my response)"
-    r"\s*(?::|[.)](?=\s)|\s[-–—](?:\s|$))\s*",
+    r"\s*\d*\s*(?::|[.)](?=\s)|\s[-–—](?:\s|$))\s*",
     re.IGNORECASE,
 )
 _ANSWER_HEADING = re.compile(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from retrieval.answer_text import (
+    answer_from_notes,
     clean_answer,
     dedent,
     is_placeholder,
@@ -79,13 +80,14 @@ def paragraph_questions(
     starts = [
         i
         for i, b in enumerate(blocks)
-        if b.kind == "paragraph"
+        if b.kind in ("paragraph", "quote")
         and b.start_line not in skip
-        and paragraph_form(parsed.lines[b.start_line])
+        and paragraph_form(_unquoted(parsed.lines[b.start_line]))
+        and (b.kind == "paragraph" or b.end_line - b.start_line == 1)
     ]
     for n, index in enumerate(starts):
         block = blocks[index]
-        lines = parsed.lines[block.start_line : block.end_line]
+        lines = [_unquoted(line) for line in parsed.lines[block.start_line : block.end_line]]
         form = paragraph_form(lines[0]) or "paragraph"
         if len(lines) > 1 and all(paragraph_form(line) for line in lines):
             # One question per line with no bullets: Markdown joins them, the writer did not.
@@ -139,6 +141,11 @@ def callout_questions(
             "callout",
             mark,
         )
+
+
+def _unquoted(line: str) -> str:
+    """ "> What is a skip list?" set off as a quote is still the question."""
+    return re.sub(r"^\s*>\s?", "", line)
 
 
 def _one_per_line(lines: list[str], section: Section, start: int) -> Iterator[Found]:
@@ -261,15 +268,17 @@ _FOLLOW_UP = re.compile(r"^\s*(?:\*\*|__)?follow[- ]?up\b[^:]{0,12}:", re.IGNORE
 
 
 def follow_up_starts(parsed: ParsedDocument, section: Section) -> list[Block]:
-    """ "Follow-up: What is the difference between launch and async?" paragraphs inside a
+    """ "Follow-up: What is the difference between launch and async?" or "Q: ..." inside a
     question heading's answer: each is a question of its own, answered by what follows it."""
-    return [
-        b
-        for b in section.blocks
-        if b.kind == "paragraph"
-        and _FOLLOW_UP.match(parsed.lines[b.start_line])
-        and "?" in parsed.lines[b.start_line]
-    ]
+    starts = []
+    for block in section.blocks:
+        first = parsed.lines[block.start_line]
+        labelled = Q_LABEL.match(first) or has_question_label(clean_inline(first))
+        if block.kind == "paragraph" and "?" in first and (_FOLLOW_UP.match(first) or labelled):
+            starts.append(block)
+        elif block.kind == "list" and labelled and "?" in first:
+            starts.append(block)  # "- **Q:** What is a B-tree?" under a question heading
+    return starts
 
 
 def follow_up_questions(
@@ -279,6 +288,5 @@ def follow_up_questions(
         end = starts[n + 1].start_line if n + 1 < len(starts) else section.end_line
         text, mark = difficulty_mark(parsed.lines[block.start_line].strip())
         body = parsed.span_text(block.start_line + 1, end)
-        yield Found(
-            question_text(text), answer_of(body), section, block.start_line, end, "follow_up", mark
-        )
+        answer = answer_from_notes(body) if body.strip() else None
+        yield Found(question_text(text), answer, section, block.start_line, end, "follow_up", mark)

@@ -14,7 +14,7 @@ from retrieval.question_bank import Difficulty
 # "Q:" / "**Question**:" and "A:" / "Ans:" / "A -" / "**Answer:**" at the start of a line.
 Q_LABEL = re.compile(r"^\s*(?:\*\*|__)?\s*(?:Q|Question)\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
 A_LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*(?:\*\*|__)?\s*"
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*\d*\s*(?:\*\*|__)?\s*"
     r"(?::|\.(?=\s)|\s*[-–—](?=\s|$))",
     re.IGNORECASE,
 )
