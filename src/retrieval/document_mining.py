@@ -33,4 +33,6 @@ def mine_document(doc: Document) -> MinedDocument:
     chunks = chunk_sections(parsed, sections, doc.doc_id)
     questions = mine_questions(parsed, sections, chunks, doc.doc_id)
     has_headings = any(b.kind == "heading" for b in parsed.blocks)
-    return MinedDocument(doc, chunks, questions, has_headings, findings_for(parsed, questions))
+    return MinedDocument(
+        doc, chunks, questions, has_headings, findings_for(parsed, sections, questions)
+    )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from retrieval.answer_text import answer_from_notes
 from retrieval.found_question import Found
 from retrieval.markdown_blocks import Block, ListItem, ParsedDocument
+from retrieval.mining_findings import TEAM_QUESTIONS
 from retrieval.plain_text import (
     clean_inline,
     is_prompt,
@@ -35,7 +36,7 @@ def list_questions(parsed: ParsedDocument, section: Section, skip: set[int]) -> 
         for item in parsed.list_items
         if section.start_line <= item.start_line < section.end_line
     ]
-    if _TEAM_QUESTIONS.search(section.title):
+    if TEAM_QUESTIONS.search(section.title):
         return
     heading_says_questions = bool(_QUESTION_LIST.search(" ".join(section.path[1:])))
     for index, item in enumerate(items):
@@ -108,8 +109,7 @@ def _answers_on(parsed: ParsedDocument, block: Block) -> bool:
 
 
 _QUESTION_LIST = re.compile(r"question|mock interview|interview script", re.IGNORECASE)
-# "Open questions" in meeting notes and design docs are the team's, not an interviewer's.
-_TEAM_QUESTIONS = re.compile(r"open questions|unresolved|questions for (?:the )?team", re.I)
+
 # A list introduced by "**Self-Critique:**" asks the candidate about their rehearsal, not an
 # interview question.
 _NOT_INTERVIEW_LEAD_IN = re.compile(r"self-|checklist|remember|tips|mistakes", re.IGNORECASE)
