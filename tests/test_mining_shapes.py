@@ -206,3 +206,12 @@ def test_quoted_emoji_and_numbered_label_questions_and_a_q_inside_a_question_hea
         ("What is memoization", "Caching a function's results by its arguments."),
         ("What is a B-tree?", "A balanced tree with many keys per node, built for disks."),
     ]
+
+
+def test_a_project_readme_is_documentation_not_interview_questions(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# cachey\n\n## Why cachey?\n\nBecause redis is too much.\n\n## Installation\n\npip\n\n"
+        "## Usage\n\nRun it.\n\n## License\n\nMIT\n"
+    )
+    assert parse_file(readme)[1] == []

@@ -49,7 +49,10 @@ def mine_questions(
 ) -> list[Question]:
     found: list[Found] = []
     navigation = navigation_lines(parsed)
+    project_docs = _is_project_docs(sections)
     for section in sections:
+        if section.is_question and project_docs:
+            continue  # "## Why tasklet?" in a README is a section title, not an interview
         if section.is_question:
             follow_ups = follow_up_starts(parsed, section)
             end = follow_ups[0].start_line if follow_ups else section.end_line
@@ -68,6 +71,20 @@ def mine_questions(
     found.sort(key=lambda f: f.line)
     questions = [_to_question(f, chunks, doc_id) for f in found if f.question]
     return merge_duplicates(_candidate_faqs(questions))
+
+
+# A project README or docs page: its "Why tasklet?" heading introduces a section.
+_PROJECT_DOC_HEADING = re.compile(
+    r"^(?:installation|install|usage|license|licen[cs]ing|contributing|getting started|"
+    r"quick ?start|changelog|api reference|configuration|acknowledg\w*|roadmap|building)$",
+    re.IGNORECASE,
+)
+PROJECT_DOC_HEADINGS = 3
+
+
+def _is_project_docs(sections: list[Section]) -> bool:
+    titles = {strip_numbering(s.title).strip().lower() for s in sections if s.level}
+    return sum(1 for t in titles if _PROJECT_DOC_HEADING.match(t)) >= PROJECT_DOC_HEADINGS
 
 
 def _candidate_faqs(questions: list[Question]) -> list[Question]:
