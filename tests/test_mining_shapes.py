@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import FIXTURES
 from helpers import by_text, parse_file
+from retrieval.answer_text import clean_answer
 
 MINING = FIXTURES / "mining"
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\]\(|!\[|\*\*|back to top|[↥⬆]|^\s*\|", re.MULTILINE)
@@ -215,3 +218,25 @@ def test_a_project_readme_is_documentation_not_interview_questions(tmp_path):
         "## Usage\n\nRun it.\n\n## License\n\nMIT\n"
     )
     assert parse_file(readme)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("Answer text.\n\n[Table of Contents](#table-of-contents)", "Answer text."),
+        ("Text.\n\n**[⬆ back to top](#table-of-contents)**", "Text."),
+        ("Text.\n\n⬆️ [Back to top](#)", "Text."),
+        ('Text\n\n<p align="right">(<a href="#readme-top">back to top</a>)</p>', "Text"),
+        ("Go on ([up](#top))", "Go on"),
+        (
+            "See [the docs](https://x.io/a?b=c) and <https://y.io>.",
+            "See the docs and https://y.io.",
+        ),
+        ("![diagram](img.png)\n\nIt works.", "diagram\n\nIt works."),
+        ("x &amp; y", "x & y"),
+        ("f(x) = [] is empty", "f(x) = [] is empty"),
+        ("**Answer:** Use *args.", "Use *args."),
+    ],
+)
+def test_answer_markdown_becomes_readable_text(markdown, text):
+    assert clean_answer(markdown) == text

@@ -12,7 +12,8 @@ import re
 from html.parser import HTMLParser
 
 _NAV_TEXT = re.compile(
-    r"^\W*(?:(?:back\s+to\s+)?(?:the\s+)?(?:top|table\s+of\s+contents|contents|toc|index)|home)\W*$",
+    r"^\W*(?:(?:back\s+to\s+|go\s+to\s+)?(?:the\s+)?"
+    r"(?:top|table\s+of\s+contents|contents|toc|index)|home|up|back)\W*$",
     re.IGNORECASE,
 )
 _BREAKS = frozenset(
@@ -73,4 +74,5 @@ def html_to_text(fragment: str) -> str:
     parser.feed(fragment)
     parser.close()
     lines = (re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    # A line left with no word in it ("()" around a dropped "back to top") is not text.
+    return "\n".join(line for line in lines if re.search(r"\w", line))

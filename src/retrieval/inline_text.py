@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from retrieval.html_text import html_to_text, is_navigation_text
 
 _NAV_PHRASE = re.compile(r"[↥⬆⇧↑]\s*(?:back\s+to\s+top)?|\bback\s+to\s+top\b", re.IGNORECASE)
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _TAG = re.compile(r"^<\s*(/)?\s*([a-zA-Z][\w-]*)")
 _STRAY_EMPHASIS = re.compile(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$")
 
@@ -50,9 +51,19 @@ def inline_plain(text: str) -> str:
             link = None
         elif token.type == "html_inline":
             html_anchor = _html_inline(token.content, sink, html_anchor, out)
-    text = re.sub(r"\s+", " ", "".join(out))
-    text = _NAV_PHRASE.sub("", text)
+    joined = re.sub(r"\s+", " ", "".join(out))
+    text = _NAV_PHRASE.sub("", joined).replace("\ufe0f", "")
+    if text != joined or _dropped_navigation(children):
+        text = _EMPTY_BRACKETS.sub("", text)  # "(↥ back to top)" leaves "()" behind
     return _STRAY_EMPHASIS.sub("", text.strip()).strip()
+
+
+def _dropped_navigation(children: list) -> bool:
+    return any(
+        t.type == "link_open" and str(t.attrGet("href") or "").startswith("#") for t in children
+    ) or any(
+        t.type == "html_inline" and re.search(r"href\s*=\s*[\"']?#", t.content) for t in children
+    )
 
 
 def _html_inline(
