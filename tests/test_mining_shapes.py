@@ -240,3 +240,20 @@ def test_a_project_readme_is_documentation_not_interview_questions(tmp_path):
 )
 def test_answer_markdown_becomes_readable_text(markdown, text):
     assert clean_answer(markdown) == text
+
+
+def test_a_mock_interview_transcript_and_a_tracker_notes_column(tmp_path):
+    note = tmp_path / "mock.md"
+    note.write_text(
+        "# Mock\n\n**Interviewer:** How did you measure success?\n\n"
+        "**Me:** Latency p95 and support tickets.\n\n**Interviewer:** Any questions for me?\n\n"
+        "**Me:** How is on-call run?\n\n## Tracker\n\n| Question | Status | Notes |\n| --- | --- | --- |\n"
+        "| How does a hash map handle collisions? | ok | chaining, load factor 0.75 |\n"
+        "| How do you find a duplicate? | todo | revisit |\n"
+    )
+    questions = parse_file(note)[1]
+    assert [(q.question, q.golden_answer) for q in questions] == [
+        ("How did you measure success?", "Latency p95 and support tickets."),
+        ("How does a hash map handle collisions?", "chaining, load factor 0.75"),
+        ("How do you find a duplicate?", None),
+    ]

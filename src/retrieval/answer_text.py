@@ -23,7 +23,8 @@ from retrieval.question_marks import A_LABEL
 _PLACEHOLDER = re.compile(
     r"^\W*(?:answer(?:\s+(?:here|goes here|tbd|todo))?|todo|to do|tbd|tba|wip|n/?a|none|"
     r"coming soon|see above|same as above|as above|see below|fill (?:in|me)|write (?:it|this)|"
-    r"\.\.\.|…|\?+|no idea.*|look (?:it |this )?up.*|need to (?:look up|research|revise|learn).*|"
+    r"revisit|revise|redo|\.\.\.|…|\?+|no idea.*|look (?:it |this )?up.*|"
+    r"need to (?:look up|research|revise|learn).*|"
     r"(?:i )?(?:haven'?t|have not|not yet) (?:practi[sc]ed|written|prepared|answered|done)"
     r"(?: (?:this|it)(?: one)?)?(?: yet)?)\W*$",
     re.IGNORECASE,
@@ -31,7 +32,7 @@ _PLACEHOLDER = re.compile(
 # "[Write your answer based on decisions.md]" is a note to self.
 _NOTE_TO_SELF = re.compile(r"^\[\s*(write|think|fill|add|todo|tbd|review|prepare)\b", re.I)
 _ANSWER_LABEL = re.compile(
-    r"^(?:(?:my |sample |suggested |model |example )?answer|ans|a|response|my response)"
+    r"^(?:(?:my |sample |suggested |model |example )?answer|ans|a|response|my response|me)"
     r"\s*\d*\s*(?::|[.)](?=\s)|\s[-–—](?:\s|$))\s*",
     re.IGNORECASE,
 )

@@ -253,6 +253,8 @@ def table_questions(parsed: ParsedDocument, section: Section, skip: set[int]) ->
         if q_col is None:
             continue
         a_col = next((i for i, h in enumerate(headers) if _ANSWER_HEADER.match(h)), None)
+        if a_col is None:  # a tracker's "Notes" column holds the answer sketch, if anything
+            a_col = next((i for i, h in enumerate(headers) if h.lower() == "notes"), None)
         for offset, row in enumerate(rows):
             if q_col >= len(row) or not row[q_col]:
                 continue

@@ -14,13 +14,14 @@ from retrieval.question_bank import Difficulty
 # "Q:" / "**Question**:" and "A:" / "Ans:" / "A -" / "**Answer:**" at the start of a line.
 Q_LABEL = re.compile(r"^\s*(?:\*\*|__)?\s*(?:Q|Question)\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
 A_LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer)\s*\d*\s*(?:\*\*|__)?\s*"
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:A|Ans|Answer|Me|Candidate)\s*\d*\s*(?:\*\*|__)?\s*"
     r"(?::|\.(?=\s)|\s*[-–—](?=\s|$))",
     re.IGNORECASE,
 )
 _QUESTION_LABEL = re.compile(
     r"^(?:(?:interview\s+)?(?:Q|Qn|Ques|Question)\s*[-#]?\s*\d*\s*(?::|[.)\]](?=\s)|\s[-–—]\s)"
     r"|follow[- ]?up(?:\s+questions?)?\s*:"
+    r"|(?:interviewer|recruiter|hiring\s+manager|panel(?:ist)?)\s*:"  # a mock's transcript
     r"|#\d+\s*[:.)]?(?=\s)|\(\d+\)(?=\s)|\d+\)(?=\s))\s*",
     re.IGNORECASE,
 )

@@ -69,10 +69,20 @@ def mine_questions(
         found.extend(paragraph_questions(parsed, section, navigation | consumed, consumed))
         found.extend(list_questions(parsed, section, navigation | consumed))
     found.sort(key=lambda f: f.line)
-    questions = [_to_question(f, chunks, doc_id) for f in found if f.question]
+    questions = [
+        _to_question(f, chunks, doc_id)
+        for f in found
+        if f.question and not _CLOSING.match(f.question)
+    ]
     return merge_duplicates(_candidate_faqs(questions))
 
 
+# "Any questions for me?" closes an interview; there is nothing to practise in it.
+_CLOSING = re.compile(
+    r"^(?:do you have |have you got |any )(?:any )?(?:other |more )?questions"
+    r"(?: for (?:me|us))?\W*$",
+    re.IGNORECASE,
+)
 # A project README or docs page: its "Why tasklet?" heading introduces a section.
 _PROJECT_DOC_HEADING = re.compile(
     r"^(?:installation|install|usage|license|licen[cs]ing|contributing|getting started|"
