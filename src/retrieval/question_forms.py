@@ -1,11 +1,16 @@
-"""Question forms that live in paragraphs, `<details>` blocks and tables.
+"""Question forms that live in paragraphs, quotes, `<details>` blocks and tables.
 
-- A paragraph whose first line is a question: bold or italic (`**What is X? 👶**`), labelled
-  (`Q:`, `Question 12:`, `Q.`, `Q5)`, `#7`) or a plain line ending in "?" followed by its
-  answer ("• bullets", or nothing). Its answer runs on through the following blocks up to the
-  next question, a rule or the end of the section.
-- `<details><summary>Question</summary> answer </details>`, the last block possibly unclosed.
-- A table with a "Question" column, one question per row, answered by an "Answer" column.
+- A paragraph whose first line is a question: bold or italic (`**What is X? 👶**`,
+  `**What is X?** answer`), labelled (`Q:`, `Question 12:`, `Q.`, `Q5)`, `#7`,
+  `Interviewer:`) or a plain line ending in "?", also set off as a one-line quote. Its answer
+  is the rest of the paragraph ("• bullets", "A: ...") and the following blocks, up to the
+  next question, a rule, a list of questions or the end of the section. A paragraph made only
+  of question lines is one question per line.
+- `<details><summary>Question</summary> answer </details>`, the last block possibly unclosed,
+  and Obsidian callouts (`> [!question] ...`).
+- A table with a "Question" column, one question per row, answered by an "Answer" column (or
+  a tracker's "Notes").
+- "Follow-up: ..." or "Q: ..." inside a question heading's answer, a question of its own.
 """
 
 from __future__ import annotations
