@@ -257,3 +257,17 @@ def test_a_mock_interview_transcript_and_a_tracker_notes_column(tmp_path):
         ("How does a hash map handle collisions?", "chaining, load factor 0.75"),
         ("How do you find a duplicate?", None),
     ]
+
+
+def test_setext_and_html_headings_and_a_bold_question_inside_a_prompt_heading():
+    questions = _questions("setext_and_html.md")
+    assert [(q.question, q.form) for q in questions] == [
+        ("What is a socket?", "paragraph"),
+        ("What is DNS?", "paragraph"),
+        ("What is a proxy?", "paragraph"),
+        ("Describe how TLS works", "heading"),
+        ("What is a VPN?", "follow_up"),
+        ("What is latency vs bandwidth?", "heading"),
+    ]
+    assert by_text(questions, "DNS").golden_answer == "The system that maps names to addresses."
+    assert by_text(questions, "TLS").golden_answer.startswith("Handshake, certificate check")

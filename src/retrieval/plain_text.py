@@ -121,6 +121,7 @@ def question_text(text: str) -> str:
     text = difficulty_mark(text)[0]
     text = strip_label(clean_inline(text))
     text = unquote(strip_numbering(strip_question_label(text))).strip()
+    text = re.sub(r"\?\s*:$", "?", text)  # "**What is a VPN?:**"
     asked = _IF_ASKED.match(text)
     if asked:  # a talking-point heading "If Asked About Enhancements"
         return f"What would you say about {asked.group(1).strip().lower()}?"

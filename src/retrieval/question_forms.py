@@ -82,17 +82,19 @@ def paragraph_questions(
     parsed: ParsedDocument, section: Section, skip: set[int], consumed: set[int]
 ) -> Iterator[Found]:
     blocks = section.blocks
+    texts = {i: _block_lines(parsed, b) for i, b in enumerate(blocks)}
     starts = [
         i
         for i, b in enumerate(blocks)
-        if b.kind in ("paragraph", "quote")
+        if b.kind in ("paragraph", "quote", "html")
         and b.start_line not in skip
-        and paragraph_form(_unquoted(parsed.lines[b.start_line]))
-        and (b.kind == "paragraph" or b.end_line - b.start_line == 1)
+        and texts[i]
+        and paragraph_form(texts[i][0])
+        and (b.kind != "quote" or b.end_line - b.start_line == 1)
     ]
     for n, index in enumerate(starts):
         block = blocks[index]
-        lines = [_unquoted(line) for line in parsed.lines[block.start_line : block.end_line]]
+        lines = texts[index]
         form = paragraph_form(lines[0]) or "paragraph"
         if len(lines) > 1 and all(paragraph_form(line) for line in lines):
             # One question per line with no bullets: Markdown joins them, the writer did not.
@@ -102,6 +104,8 @@ def paragraph_questions(
         if form != "bold" and len(lines) > 1 and not _answer_follows(lines):
             continue  # a wrapped sentence of prose that happens to end its first line with "?"
         asked, rest = _split_question(lines, form)
+        if rest and re.fullmatch(r"\s*(?:={2,}|-{3,})\s*", rest[0]):
+            rest = rest[1:]  # the underline of a setext heading, not an answer
         stop = starts[n + 1] if n + 1 < len(starts) else len(blocks)
         end = _answer_end(parsed, blocks, index + 1, stop)
         if rest and A_LABEL.match(rest[0]) and not A_LABEL.sub("", "".join(rest)).strip():
@@ -148,9 +152,20 @@ def callout_questions(
         )
 
 
-def _unquoted(line: str) -> str:
-    """ "> What is a skip list?" set off as a quote is still the question."""
-    return re.sub(r"^\s*>\s?", "", line)
+_HTML_QUESTION_TAG = re.compile(r"^\s*<(?:h[1-6]|p|b|strong)\b", re.IGNORECASE)
+
+
+def _block_lines(parsed: ParsedDocument, block: Block) -> list[str]:
+    """A block's lines as a paragraph question sees them: a quote without its ">", an HTML
+    heading or paragraph (`<h3>What is a proxy?</h3>`) as its visible text."""
+    lines = parsed.lines[block.start_line : block.end_line]
+    if block.kind == "quote":
+        return [re.sub(r"^\s*>\s?", "", line) for line in lines]
+    if block.kind == "html":
+        if not _HTML_QUESTION_TAG.match(lines[0]):
+            return []
+        return [line + "\n" for line in html_to_text("".join(lines)).splitlines()]
+    return lines
 
 
 def _one_per_line(lines: list[str], section: Section, start: int) -> Iterator[Found]:
@@ -275,13 +290,15 @@ _FOLLOW_UP = re.compile(r"^\s*(?:\*\*|__)?follow[- ]?up\b[^:]{0,12}:", re.IGNORE
 
 
 def follow_up_starts(parsed: ParsedDocument, section: Section) -> list[Block]:
-    """ "Follow-up: What is the difference between launch and async?" or "Q: ..." inside a
-    question heading's answer: each is a question of its own, answered by what follows it."""
+    """ "Follow-up: What is the difference between launch and async?", "Q: ..." or a bold
+    question inside a question heading's answer: each is a question of its own, answered by
+    what follows it."""
     starts = []
     for block in section.blocks:
         first = parsed.lines[block.start_line]
         labelled = Q_LABEL.match(first) or has_question_label(clean_inline(first))
-        if block.kind == "paragraph" and "?" in first and (_FOLLOW_UP.match(first) or labelled):
+        marked = labelled or _FOLLOW_UP.match(first) or paragraph_form(first) == "bold"
+        if block.kind == "paragraph" and "?" in first and marked:
             starts.append(block)
         elif block.kind == "list" and labelled and "?" in first:
             starts.append(block)  # "- **Q:** What is a B-tree?" under a question heading
@@ -293,7 +310,9 @@ def follow_up_questions(
 ) -> Iterator[Found]:
     for n, block in enumerate(starts):
         end = starts[n + 1].start_line if n + 1 < len(starts) else section.end_line
-        text, mark = difficulty_mark(parsed.lines[block.start_line].strip())
-        body = parsed.span_text(block.start_line + 1, end)
+        first = parsed.lines[block.start_line].strip()
+        lead = bold_lead(first)
+        text, mark = difficulty_mark(lead[0] if lead else first)
+        body = (lead[1] + "\n" if lead else "") + parsed.span_text(block.start_line + 1, end)
         answer = answer_from_notes(body) if body.strip() else None
         yield Found(question_text(text), answer, section, block.start_line, end, "follow_up", mark)
