@@ -271,3 +271,20 @@ def test_setext_and_html_headings_and_a_bold_question_inside_a_prompt_heading():
     ]
     assert by_text(questions, "DNS").golden_answer == "The system that maps names to addresses."
     assert by_text(questions, "TLS").golden_answer.startswith("Handshake, certificate check")
+
+
+def test_terse_question_lines_prompt_sentences_and_annotations(tmp_path):
+    note = tmp_path / "screen.md"
+    note.write_text(
+        "# Screen\n\nTell me about yourself.\nSix years of backend work.\n\n"
+        "Notice period?\nThree months.\n\n"
+        "What is an error budget? (follow-up)\n- 1 minus the SLO\n\n"
+        "What is IAM? (Identity and Access Management)\n- Who can do what\n"
+    )
+    questions = parse_file(note)[1]
+    assert [(q.question, q.golden_answer) for q in questions] == [
+        ("Tell me about yourself.", "Six years of backend work."),
+        ("Notice period?", "Three months."),
+        ("What is an error budget?", "1 minus the SLO"),
+        ("What is IAM? (Identity and Access Management)", "Who can do what"),
+    ]

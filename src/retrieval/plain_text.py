@@ -113,6 +113,11 @@ def is_prompt(text: str) -> bool:
     return bool(_PROMPT.match(text) or _TRAILING_PROMPT.match(text))
 
 
+_ANNOTATION = re.compile(
+    r"\?\s*[(\[](?:follow[- ]?up|asked\b[^()\[\]?]{0,30}|bonus|optional|repeat\w*|"
+    r"again|x\d+|\d+x|twice|important|must know|!+)[)\]]$",
+    re.IGNORECASE,
+)
 _IF_ASKED = re.compile(r"^if (?:you are |you're )?asked about\s+(.+)$", re.IGNORECASE)
 
 
@@ -122,6 +127,9 @@ def question_text(text: str) -> str:
     text = strip_label(clean_inline(text))
     text = unquote(strip_numbering(strip_question_label(text))).strip()
     text = re.sub(r"\?\s*:$", "?", text)  # "**What is a VPN?:**"
+    # "What is an error budget? (follow-up)": a note about the question, not part of it.
+    # "(Identity and Access Management)" or "(Linear? Sub-linear?)" after one stays.
+    text = _ANNOTATION.sub("?", text)
     asked = _IF_ASKED.match(text)
     if asked:  # a talking-point heading "If Asked About Enhancements"
         return f"What would you say about {asked.group(1).strip().lower()}?"

@@ -59,6 +59,16 @@ _ANSWER_HEADER = re.compile(
 )
 
 
+SHORT_ASK = 4
+"""A question this short needs no question word ("Notice period?"), but needs an answer under
+it in the same paragraph, or it is just a rhetorical aside."""
+_STRONG_PROMPT = re.compile(
+    r"^(?:tell (?:me|us) about|walk (?:me|us) through|talk (?:me|us) through|"
+    r"give (?:me |us )?an example|describe a time)\b",
+    re.IGNORECASE,
+)
+
+
 def paragraph_form(first_line: str) -> str | None:
     """ "qa_label", "bold" or "paragraph" when a paragraph's first line is a question."""
     if Q_LABEL.match(first_line) or has_question_label(clean_inline(first_line)):
@@ -71,10 +81,16 @@ def paragraph_form(first_line: str) -> str | None:
         return "bold"
     if bold_lead(first_line):
         return "bold"
-    sentence = question_text(text)
+    # "What is IAM? (Identity and Access Management)": the aside does not change the question.
+    sentence = re.sub(r"\?\s*\([^()]*\)$", "?", question_text(text))
     one_sentence = not re.search(r"[.!?]\s+\S", sentence.rstrip("?"))
+    words = len(sentence.split())
     if sentence.endswith("?") and one_sentence and starts_with_question_word(sentence):
         return "paragraph"
+    if sentence.endswith("?") and one_sentence and 2 <= words <= SHORT_ASK:
+        return "short"  # "Salary expectations?", "Notice period?" over their answers
+    if _STRONG_PROMPT.match(sentence) and one_sentence and words <= 12:
+        return "paragraph"  # "Tell me about yourself." with the answer on the next lines
     return None
 
 
@@ -103,6 +119,9 @@ def paragraph_questions(
             continue
         if form != "bold" and len(lines) > 1 and not _answer_follows(lines):
             continue  # a wrapped sentence of prose that happens to end its first line with "?"
+        if form == "short" and len(lines) == 1:
+            continue
+        form = "paragraph" if form == "short" else form
         asked, rest = _split_question(lines, form)
         if rest and re.fullmatch(r"\s*(?:={2,}|-{3,})\s*", rest[0]):
             rest = rest[1:]  # the underline of a setext heading, not an answer
@@ -183,6 +202,7 @@ def _answer_follows(lines: list[str]) -> bool:
         or second[:1] in "•◦▪-*+–>"
         or re.match(r"^[-=_]{2,}$", second)
         or lines[0].rstrip().endswith(("?", "?**", "?__"))
+        or _STRONG_PROMPT.match(question_text(clean_inline(lines[0])))
     )
 
 
@@ -234,6 +254,8 @@ def _question_list(parsed: ParsedDocument, block: Block) -> bool:
 def answer_of(markdown: str) -> str | None:
     markdown = A_LABEL.sub("", markdown.lstrip("\n"), count=1)
     text = clean_answer(markdown) if markdown.strip() else ""
+    if "\n" not in text:  # a one-bullet answer is a sentence, not a list
+        text = re.sub(r"^[-*+]\s+(?=\S)", "", text)
     return None if is_placeholder(text) else text
 
 
