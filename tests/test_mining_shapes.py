@@ -22,6 +22,13 @@ def _questions(name: str):  # type: ignore[no-untyped-def]
     return parse_file(MINING / name)[1]
 
 
+def _pairs(tmp_path, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    """(question, golden answer) of every question mined from `text` as a notes file."""
+    note = tmp_path / "note.md"
+    note.write_text(text)
+    return [(q.question, q.golden_answer) for q in parse_file(note)[1]]
+
+
 def _texts(name: str) -> list[str]:
     return [q.question for q in _questions(name)]
 
@@ -181,13 +188,11 @@ def test_one_question_per_line_without_bullets_is_one_question_each():
 
 
 def test_a_follow_up_inside_an_answer_is_a_question_of_its_own(tmp_path):
-    note = tmp_path / "follow.md"
-    note.write_text(
+    notes = (
         "# Go\n\n## What is a goroutine?\n\nA function running concurrently.\n\n"
         "**Follow-up:** How many can you run?\n\nHundreds of thousands; stacks start small.\n"
     )
-    questions = parse_file(note)[1]
-    assert [(q.question, q.golden_answer) for q in questions] == [
+    assert _pairs(tmp_path, notes) == [
         ("What is a goroutine?", "A function running concurrently."),
         ("How many can you run?", "Hundreds of thousands; stacks start small."),
     ]
@@ -243,16 +248,15 @@ def test_answer_markdown_becomes_readable_text(markdown, text):
 
 
 def test_a_mock_interview_transcript_and_a_tracker_notes_column(tmp_path):
-    note = tmp_path / "mock.md"
-    note.write_text(
+    notes = (
         "# Mock\n\n**Interviewer:** How did you measure success?\n\n"
         "**Me:** Latency p95 and support tickets.\n\n**Interviewer:** Any questions for me?\n\n"
-        "**Me:** How is on-call run?\n\n## Tracker\n\n| Question | Status | Notes |\n| --- | --- | --- |\n"
+        "**Me:** How is on-call run?\n\n## Tracker\n\n"
+        "| Question | Status | Notes |\n| --- | --- | --- |\n"
         "| How does a hash map handle collisions? | ok | chaining, load factor 0.75 |\n"
         "| How do you find a duplicate? | todo | revisit |\n"
     )
-    questions = parse_file(note)[1]
-    assert [(q.question, q.golden_answer) for q in questions] == [
+    assert _pairs(tmp_path, notes) == [
         ("How did you measure success?", "Latency p95 and support tickets."),
         ("How does a hash map handle collisions?", "chaining, load factor 0.75"),
         ("How do you find a duplicate?", None),
@@ -274,15 +278,13 @@ def test_setext_and_html_headings_and_a_bold_question_inside_a_prompt_heading():
 
 
 def test_terse_question_lines_prompt_sentences_and_annotations(tmp_path):
-    note = tmp_path / "screen.md"
-    note.write_text(
+    notes = (
         "# Screen\n\nTell me about yourself.\nSix years of backend work.\n\n"
         "Notice period?\nThree months.\n\n"
         "What is an error budget? (follow-up)\n- 1 minus the SLO\n\n"
         "What is IAM? (Identity and Access Management)\n- Who can do what\n"
     )
-    questions = parse_file(note)[1]
-    assert [(q.question, q.golden_answer) for q in questions] == [
+    assert _pairs(tmp_path, notes) == [
         ("Tell me about yourself.", "Six years of backend work."),
         ("Notice period?", "Three months."),
         ("What is an error budget?", "1 minus the SLO"),
