@@ -290,3 +290,13 @@ def test_terse_question_lines_prompt_sentences_and_annotations(tmp_path):
         ("What is an error budget?", "1 minus the SLO"),
         ("What is IAM? (Identity and Access Management)", "Who can do what"),
     ]
+
+
+def test_a_leaning_question_under_a_definition_question_takes_its_subject(tmp_path):
+    notes = (
+        "# Notes\n\n## 4 What is Apache Kafka ?\n\nA log.\n\n### 4.1 How its works?\n\nTopics.\n"
+    )
+    assert [q for q, _ in _pairs(tmp_path, notes)] == [
+        "What is Apache Kafka ?",
+        "Apache Kafka: how its works?",
+    ]

@@ -57,7 +57,7 @@ _DEFINITION = re.compile(r"^what(?: is|'s| are) (?:an? |the )?(.+?)\s*\?$", re.I
 
 def _subject_of(question: str) -> str:
     """ "What is a cache stampede?" is about "Cache stampede"."""
-    match = _DEFINITION.match(question.strip())
+    match = _DEFINITION.match(re.sub(r"\s+\?$", "?", question.strip()))
     if not match or len(match.group(1).split()) > 5:
         return ""
     subject = match.group(1)
@@ -68,7 +68,9 @@ def _subject(question: str, heading_path: list[str], doc_id: str) -> str:
     asked = set(_words(question))
     for heading in reversed(heading_path):
         title = _topic(heading)
-        if not title or title.endswith("?") or heading == doc_id or _GENERIC.search(title):
+        if title.endswith("?"):  # under "What is Apache Kafka?", the subject is Apache Kafka
+            title = _subject_of(title)
+        if not title or heading == doc_id or _GENERIC.search(title):
             continue
         if set(_words(title)) <= asked:
             return ""  # the question already names it
