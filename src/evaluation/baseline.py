@@ -33,6 +33,18 @@ TRACKED: dict[str, tuple[str, float]] = {
     "interview.hint_repeat_share": ("lower", 0.0),
     "retrieval.default.recall@5": ("higher", 0.01),
     "retrieval.default.mrr@10": ("higher", 0.01),
+    "mining.recall": ("higher", 0.01),
+    "mining.answered_recall": ("higher", 0.01),
+    "mining.precision": ("higher", 0.01),
+    "mining.duplicates": ("lower", 0.0),
+    "mining.markup": ("lower", 0.0),
+    "mining.placeholder_answers": ("lower", 0.0),
+    "mining.standalone": ("higher", 0.0),
+    "mining.seeds.questions": ("higher", 0.0),
+    "mining.seeds.answered": ("higher", 0.0),
+    "mining.seeds.retained": ("higher", 0.0),
+    "mining.seeds.duplicates": ("lower", 0.0),
+    "mining.seeds.markup": ("lower", 0.0),
 }
 
 

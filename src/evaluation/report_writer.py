@@ -33,10 +33,14 @@ def write_reports(results: dict[str, Any], regressions: list[str], out: Path) ->
 
 def _rows(results: dict[str, Any]) -> list[tuple[str, str]]:
     rows = []
-    for suite in ("scorer", "interview"):
+    for suite in ("scorer", "interview", "mining"):
         for key, value in results.get(suite, {}).items():
             if isinstance(value, int | float):
                 rows.append((f"{suite}.{key}", f"{value:g}"))
+    seeds = results.get("mining", {}).get("seeds", {})
+    rows += [
+        (f"mining.seeds.{k}", f"{v:g}") for k, v in seeds.items() if isinstance(v, int | float)
+    ]
     semeval = results.get("scorer", {}).get("semeval")
     if semeval:
         rows += [

@@ -243,14 +243,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "eval",
         parents=[store, llm],
-        help="offline eval suites: scorer, retrieval, interview, all",
+        help="offline eval suites: scorer, retrieval, interview, mining, all",
         description="Measure Rehearse itself against golden answers: the grader (answer "
         "variants, SemEval-2013), retrieval (golden question -> section) and the interviewer "
         "(simulated candidates). Writes results.json, report.md and report.html, and exits 1 "
         "when a metric regressed beyond its tolerance against the baseline.",
     )
     evaluate.add_argument(
-        "suite", nargs="?", default="all", choices=["scorer", "retrieval", "interview", "all"]
+        "suite",
+        nargs="?",
+        default="all",
+        choices=["scorer", "retrieval", "interview", "mining", "all"],
     )
     evaluate.add_argument(
         "--out",

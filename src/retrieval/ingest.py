@@ -16,15 +16,14 @@ from pathlib import Path
 from retrieval.bm25_index import BM25Index
 from retrieval.chunk_catalog import load_catalog, save_catalog
 from retrieval.chunk_store import ChunkStore
-from retrieval.chunker import Chunk, chunk_sections
+from retrieval.chunker import Chunk
+from retrieval.document_mining import MinedDocument, mine_document
 from retrieval.documents import Document, Skipped, discover, read_document
 from retrieval.embedder import Embedder
 from retrieval.layout import DataLayout
-from retrieval.markdown_blocks import parse_markdown
+from retrieval.mining_findings import Findings
 from retrieval.question_bank import Passage, Question, QuestionBank, load_bank, save_bank
-from retrieval.question_miner import mine_questions
 from retrieval.search import Retriever
-from retrieval.sections import build_sections
 
 REFERENCES_PER_QUESTION = 3
 
@@ -41,18 +40,12 @@ class IngestReport:
     answered: int = 0
     seconds: float = 0.0
     embed_seconds: float = 0.0
+    per_file: list[tuple[Path, Findings]] = field(default_factory=list)
+    """What mining found in each file read this run, in reading order."""
 
     @property
     def ok(self) -> bool:
         return self.files > 0
-
-
-@dataclass
-class _Parsed:
-    document: Document
-    chunks: list[Chunk]
-    questions: list[Question]
-    has_headings: bool
 
 
 class Progress:
@@ -124,10 +117,10 @@ def ingest(
     return report
 
 
-def _read_all(paths: list[Path], report: IngestReport) -> list[_Parsed]:
+def _read_all(paths: list[Path], report: IngestReport) -> list[MinedDocument]:
     files, skipped = discover(paths)
     report.skipped.extend(skipped)
-    parsed: list[_Parsed] = []
+    parsed: list[MinedDocument] = []
     used_ids: set[str] = set()
     for path in files:
         doc = read_document(path)
@@ -137,7 +130,8 @@ def _read_all(paths: list[Path], report: IngestReport) -> list[_Parsed]:
         if doc.doc_id in used_ids:  # two notes.md in different folders stay two documents
             doc = Document(f"{path.parent.name}-{doc.doc_id}", doc.path, doc.text, doc.sha)
         used_ids.add(doc.doc_id)
-        result = _parse(doc)
+        result = mine_document(doc)
+        report.per_file.append((path, result.findings))
         if not result.has_headings:
             report.notices.append(
                 f"{path}: no Markdown headings; indexed as one section titled {doc.doc_id!r}"
@@ -145,15 +139,6 @@ def _read_all(paths: list[Path], report: IngestReport) -> list[_Parsed]:
         parsed.append(result)
     report.files = len(parsed)
     return parsed
-
-
-def _parse(doc: Document) -> _Parsed:
-    parsed = parse_markdown(doc.text)
-    sections = build_sections(parsed, doc.doc_id)
-    chunks = chunk_sections(parsed, sections, doc.doc_id)
-    questions = mine_questions(parsed, sections, chunks, doc.doc_id)
-    has_headings = any(b.kind == "heading" for b in parsed.blocks)
-    return _Parsed(doc, chunks, questions, has_headings)
 
 
 def _in_scope(paths: list[Path]) -> Callable[[str], bool]:

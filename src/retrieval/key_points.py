@@ -68,8 +68,17 @@ def _is_label(text: str) -> bool:
     return text.endswith(":") and len(text.split()) <= 6
 
 
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|cf|incl|esp)\.$", re.IGNORECASE)
+
+
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    out: list[str] = []
+    for piece in (s.strip() for s in _SENTENCE_END.split(text)):
+        if out and _ABBREVIATION.search(out[-1]):  # "e.g. 255.255.255.0" is one sentence
+            out[-1] = f"{out[-1]} {piece}"
+        elif piece:
+            out.append(piece)
+    return out
 
 
 def _tidy(point: str) -> str:

@@ -34,8 +34,13 @@ class Passage(BaseModel):
 class Question(BaseModel):
     id: str
     question: str
+    """The question as it is asked: plain text, standing on its own (a question that leans on
+    its heading, "Why this partitioning?", carries the heading's subject)."""
+    written_as: str | None = None
+    """The question as the notes word it, when that differs from `question`."""
     golden_answer: str | None = None
-    """The candidate's own prepared answer, as written (Markdown), when the notes have one."""
+    """The candidate's own prepared answer, when the notes have one: readable text with its
+    lists and code blocks kept, and links, HTML, images and in-page navigation taken out."""
     key_points: list[str] = Field(default_factory=list)
     """What a full answer covers: the golden answer's bullets or sentences, cleaned."""
     doc_id: str

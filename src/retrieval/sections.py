@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from retrieval.answer_text import is_answer_heading
 from retrieval.markdown_blocks import Block, ParsedDocument
-from retrieval.plain_text import clean_inline, looks_like_question
+from retrieval.plain_text import clean_inline, is_prompt, looks_like_question
 
 
 @dataclass
@@ -55,7 +56,33 @@ def build_sections(parsed: ParsedDocument, doc_title: str) -> list[Section]:
         )
     if current.blocks or current.level:
         sections.append(current)
-    return _absorb_answer_subsections(sections)
+    return _absorb_answer_subsections(_prompts_with_topics_are_titles(parsed, sections))
+
+
+def _prompts_with_topics_are_titles(
+    parsed: ParsedDocument, sections: list[Section]
+) -> list[Section]:
+    """ "Design a Production-Grade Data Platform" over sub-headings of its own is a title for
+    the questions beneath it. A prompt without "?" is a question when it has no sub-heading,
+    an answer of its own before the first one (more than a "Consider these:" lead-in), or a
+    first sub-heading that labels the answer ("Sample answer", "Your response")."""
+    for index, section in enumerate(sections):
+        if not section.is_question or "?" in section.title or not is_prompt(section.title):
+            continue
+        following = sections[index + 1] if index + 1 < len(sections) else None
+        if following and following.level > section.level:
+            section.is_question = _has_own_answer(parsed, section) or is_answer_heading(
+                following.title
+            )
+    return sections
+
+
+def _has_own_answer(parsed: ParsedDocument, section: Section) -> bool:
+    for block in section.blocks:
+        text = parsed.span_text(block.start_line, block.end_line).strip()
+        if block.kind != "paragraph" or not text.endswith((":", ":**", ":__")):
+            return True
+    return False
 
 
 def _absorb_answer_subsections(sections: list[Section]) -> list[Section]:

@@ -1,4 +1,4 @@
-"""`rehearse eval [scorer|retrieval|interview|all]`: offline eval suites, reports, baseline gate.
+"""`rehearse eval [scorer|retrieval|interview|mining|all]`: offline suites, reports, baseline gate.
 
 Writes results.json, report.md and report.html to --out, compares with evals/baseline.json
 and exits 1 when a tracked metric regressed beyond its tolerance, printing what moved.
@@ -20,16 +20,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rehearse.context import Context, llm_settings, open_context
 from rehearse.errors import UserError
 
-SUITES = ("scorer", "retrieval", "interview")
+SUITES = ("scorer", "retrieval", "interview", "mining")
+MINING_GOLDEN = Path("evals/mining/golden.yaml")
 
 
 def run(args: argparse.Namespace) -> int:
     suites = list(SUITES) if args.suite == "all" else [args.suite]
     ctx = open_context(args)
-    ctx.layout.require_index()
-    console = Console(stderr=True)
     began = time.perf_counter()
     results: dict[str, Any] = {"suites": suites}
+    if suites == ["mining"]:  # model-free: needs neither an index nor a grader
+        results["mining"] = _mining()
+        results["seconds"] = round(time.perf_counter() - began, 1)
+        return _finish(args, results)
+    ctx.layout.require_index()
+    console = Console(stderr=True)
     grader, score_many = _grader(args, ctx)
     results["grader"] = grader
     with Progress(
@@ -45,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
             results["scorer"] = _scorer(args, ctx, score_many, bar)
         if "interview" in suites:
             results["interview"] = _interview(args, ctx, bar)
+    if "mining" in suites:
+        results["mining"] = _mining()
     results["seconds"] = round(time.perf_counter() - began, 1)
     return _finish(args, results)
 
@@ -182,6 +189,15 @@ def _interview(args: argparse.Namespace, ctx: Context, bar: Progress) -> dict[st
     results.update(run_hint_checks(launcher.new))
     bar.advance(task, 1)
     return results
+
+
+def _mining() -> dict[str, Any]:
+    """Question mining on the hand-listed golden notes and the seeds; prints a line per file."""
+    from evaluation.mining_suite import run_mining_suite, summary_lines
+
+    mining = run_mining_suite(MINING_GOLDEN)
+    print("\n".join(summary_lines(mining)))
+    return mining
 
 
 def _finish(args: argparse.Namespace, results: dict[str, Any]) -> int:

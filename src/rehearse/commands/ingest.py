@@ -11,8 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from rehearse.context import open_context
 from rehearse.settings import DEFAULT_CORPUS
+from retrieval.ingest import IngestReport, ingest
 from retrieval.ingest import Progress as IngestProgress
-from retrieval.ingest import ingest
 
 
 class _RichProgress(IngestProgress):
@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     for notice in report.notices:
         print(f"note: {notice}", file=sys.stderr)
+    _print_per_file(report)
     if not report.ok:
         print(
             f"Nothing was ingested from {', '.join(map(str, paths))}: no readable Markdown or "
@@ -63,3 +64,14 @@ def run(args: argparse.Namespace) -> int:
         f"-> {ctx.settings.data_dir}"
     )
     return 0
+
+
+def _print_per_file(report: IngestReport) -> None:
+    """Questions found per file, and a warning naming any file that asks but yielded none."""
+    for path, found in report.per_file:
+        extra = f", {found.to_ask} to ask the interviewer" if found.to_ask else ""
+        noun = "question" if found.questions == 1 else "questions"
+        print(f"  {path}: {found.questions} {noun}, {found.answered} with answers{extra}")
+    for path, found in report.per_file:
+        if found.warning:
+            print(f"warning: {path}: {found.warning}", file=sys.stderr)

@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
         if args.answers and q.golden_answer:
             for line in q.golden_answer.splitlines():
                 print(f"      {line}")
+            for point in q.key_points:
+                print(f"      · {point}")
     answered = sum(1 for q in questions if q.golden_answer)
     print(f"\n{len(questions)} questions, {answered} with a prepared answer (*).")
     return 0
