@@ -61,17 +61,25 @@ def test_points_given_after_a_follow_up_count_at_the_rubrics_rate():
 
 
 def test_a_follow_up_answer_that_gives_the_missed_point_moves_it_to_covered(layout, tmp_path):
+    from agent.probing.star import is_behavioural
+
     launcher = _launcher(layout, tmp_path)
-    bank = {q.id: q for q in _bank(layout)}
-    session = launcher.new({"n_questions": 3, "seed": 4, "max_follow_ups": 1})
-    events = session.start()
-    for _ in range(3):
-        q = bank[_question(events).question_id]
-        if len(q.key_points) >= 2:
+    candidates = [
+        q
+        for q in _bank(layout)
+        if q.kind == "interview"
+        and len(q.key_points) >= 3
+        and not is_behavioural(q)
+        and not any("?" in p for p in q.key_points)
+    ]
+    for q in candidates[:20]:  # the first whose answer leaves a point for a follow-up
+        session = launcher.new({"n_questions": 1, "topics": [q.question], "max_follow_ups": 1})
+        if _question(session.start()).question_id != q.id:
+            continue
+        # Answer with every point but the last: the follow-up probes what is left.
+        events = session.answer("\n".join(q.key_points[:-1]))
+        if any(isinstance(e, QuestionEvent) and e.follow_up for e in events):
             break
-        events = session.skip()
-    # Answer with every point but the last: the follow-up probes what is left.
-    events = session.answer("\n".join(q.key_points[:-1]))
     follow = _question(events)
     assert follow.follow_up and follow.target_point
     first = [e for e in events if isinstance(e, ScoreEvent)][0]
@@ -81,7 +89,8 @@ def test_a_follow_up_answer_that_gives_the_missed_point_moves_it_to_covered(layo
     assert follow.target_point in score.grade.covered
     assert follow.target_point in score.after_follow_up
     assert score.grade.score > first.grade.score
-    report = [e for e in session.end() if isinstance(e, ReportEvent)][0].report
+    session.end()
+    report = session.report
     result = next(r for r in report.questions if r.question_id == q.id)
     assert follow.target_point in result.after_follow_up
     assert follow.target_point not in result.grade.missing
