@@ -156,6 +156,13 @@ class InterviewSession:
         values = self._values()
         question_id = _last_graded(values)
         if question_id is None:
+            prompt = values.get("prompt") or {}
+            if prompt.get("kind") == "follow_up":
+                return [
+                    NoticeEvent(
+                        "Answer or skip the follow-up first: the model answer would give it away."
+                    )
+                ]
             return [NoticeEvent("The model answer opens once an answer has been scored.")]
         record = values["records"][question_id]
         grade = Grade.model_validate(record["grade"])

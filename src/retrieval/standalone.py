@@ -26,6 +26,9 @@ SHORT_WHY = 4
 """"Why Parquet?", "How do you deduplicate?": a design question this short is about the
 section it sits in (the silver layer), so it is asked with that section's name."""
 _WHY_HOW = re.compile(r"^(?:why|how)\b", re.IGNORECASE)
+# "What about substitute players?", "And for late data?": a continuation of the section's topic.
+_CONTINUES = re.compile(r"^(?:what about|how about|and (?:what|how|for|if)|what else)\b", re.I)
+SHORT_CONTINUATION = 6
 
 
 def standalone(
@@ -41,7 +44,9 @@ def standalone(
         return f"{follows} {question}"
     if _POINTS_OUTSIDE.search(question) and words <= MAX_WORDS:
         subject = _subject(question, heading_path, doc_id)
-    elif _WHY_HOW.match(question) and words <= SHORT_WHY:
+    elif (_WHY_HOW.match(question) and words <= SHORT_WHY) or (
+        _CONTINUES.match(question) and words <= SHORT_CONTINUATION
+    ):
         subject = _subject(question, heading_path[1:], doc_id)  # not the document's title
     else:
         return question
