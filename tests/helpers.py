@@ -66,3 +66,24 @@ def index_seed_corpus(root: Path):  # type: ignore[no-untyped-def]
     layout = DataLayout(root / "data")
     ingest([root / "corpus"], layout, ChunkStore(open_client(layout.root)), FakeEmbedder())
     return layout
+
+
+async def wait_for(pilot, condition, tries: int = 100) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until `condition()` holds (workers and messages are asynchronous)."""
+    for _ in range(tries):
+        await pilot.pause(0.05)
+        if condition():
+            return
+    raise AssertionError("condition never became true")
+
+
+async def open_interview(pilot, app):  # type: ignore[no-untyped-def]
+    """From the start screen to the first question, ready for an answer."""
+    from tui.screens.interview import InterviewScreen
+
+    await wait_for(pilot, lambda: app.screen.ready)
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+    screen = app.screen
+    await wait_for(pilot, lambda: screen.progress == (1, 2) and not screen.busy)
+    return screen

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widgets import Footer, Input, Select, SelectionList
 
 from agent.actions import ACTIONS, app_help, plain_help
+from helpers import open_interview, wait_for
 from rehearse.cli import build_parser
 from rehearse.commands.interview import interview_config
 from tui.app import make_app
@@ -14,14 +15,6 @@ from tui.screens.start import StartScreen
 from tui.widgets.answer_area import AnswerArea
 from tui.widgets.model_answer import ModelAnswerTurn
 from tui_fakes import FakeLauncher, FakeSession
-
-
-async def _wait_for(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if condition():
-            return
-    raise AssertionError("condition never became true")
 
 
 def _flags(*argv: str) -> dict:
@@ -55,7 +48,7 @@ async def test_flags_prefill_the_start_screen(tmp_path):
     app = make_app(launcher, export_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         start = app.screen
-        await _wait_for(pilot, lambda: start.ready)
+        await wait_for(pilot, lambda: start.ready)
         assert start.query_one("#count", Input).value == "2"
         assert start.query_one("#topics", Input).value == "kafka"
         assert start.query_one("#follow-ups", Select).value == 1
@@ -63,7 +56,7 @@ async def test_flags_prefill_the_start_screen(tmp_path):
         assert start.query_one("#rubric", Select).value == "behavioural"
         assert list(start.query_one("#docs", SelectionList).selected) == ["qa-bank"]
         await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: launcher.configs)
+        await wait_for(pilot, lambda: launcher.configs)
         config = launcher.configs[0]
         assert config["n_questions"] == 2 and config["topics"] == ["kafka"]
         assert config["max_follow_ups"] == 1 and config["seed"] == 7
@@ -74,7 +67,7 @@ async def test_start_flag_begins_at_once(tmp_path):
     launcher = FakeLauncher(defaults=_flags("--questions", "2"), start_now=True)
     app = make_app(launcher, export_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
         assert launcher.configs[0]["n_questions"] == 2
 
 
@@ -84,11 +77,11 @@ async def test_quit_is_in_the_footer_and_the_help_on_every_screen(tmp_path):
         assert action.key in app_help()
     app = make_app(FakeLauncher(), export_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait_for(pilot, lambda: app.screen.ready)
+        await wait_for(pilot, lambda: app.screen.ready)
         assert app.screen.query_one(Footer) is not None
         assert any(b.binding.description == "Quit" for b in app.active_bindings.values())
         await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
         assert any(b.binding.description == "Quit" for b in app.active_bindings.values())
         await pilot.press("ctrl+q")
         await pilot.pause(0.1)
@@ -99,16 +92,12 @@ async def test_model_answer_and_retry_keys(tmp_path):
     session = FakeSession()
     app = make_app(FakeLauncher(session), export_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait_for(pilot, lambda: app.screen.ready)
-        await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        screen = app.screen
-        await _wait_for(pilot, lambda: not screen.busy and screen.progress == (1, 2))
+        screen = await open_interview(pilot, app)
         await pilot.press("ctrl+n")
-        await _wait_for(pilot, lambda: bool(screen.query(ModelAnswerTurn)))
-        await _wait_for(pilot, lambda: not screen.busy)
+        await wait_for(pilot, lambda: bool(screen.query(ModelAnswerTurn)))
+        await wait_for(pilot, lambda: not screen.busy)
         await pilot.press("ctrl+g")
-        await _wait_for(pilot, lambda: "retry" in session.calls)
+        await wait_for(pilot, lambda: "retry" in session.calls)
 
 
 async def test_time_up_submits_what_was_typed_after_the_grace_period(tmp_path):
@@ -117,11 +106,7 @@ async def test_time_up_submits_what_was_typed_after_the_grace_period(tmp_path):
     app = make_app(FakeLauncher(session), export_dir=tmp_path)
     app.clock = lambda: now[0]
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait_for(pilot, lambda: app.screen.ready)
-        await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        screen = app.screen
-        await _wait_for(pilot, lambda: not screen.busy and screen.progress == (1, 2))
+        screen = await open_interview(pilot, app)
         await pilot.press(*"half an answer")
         now[0] = 61.0
         screen._tick()
@@ -129,7 +114,7 @@ async def test_time_up_submits_what_was_typed_after_the_grace_period(tmp_path):
         assert session.answers == []  # the grace period first
         now[0] = 95.0
         screen._tick()
-        await _wait_for(pilot, lambda: session.answers)
+        await wait_for(pilot, lambda: session.answers)
         assert session.answers == ["half an answer"]
         assert session.calls[-1].endswith("(timed out)")
 
@@ -137,14 +122,10 @@ async def test_time_up_submits_what_was_typed_after_the_grace_period(tmp_path):
 async def test_resizing_to_80x24_keeps_the_answer_box_and_latest_turn_in_view(tmp_path):
     app = make_app(FakeLauncher(), export_dir=tmp_path)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _wait_for(pilot, lambda: app.screen.ready)
-        await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        screen = app.screen
-        await _wait_for(pilot, lambda: not screen.busy and screen.progress == (1, 2))
+        screen = await open_interview(pilot, app)
         for _ in range(3):
             await pilot.press("ctrl+r")
-            await _wait_for(pilot, lambda: not screen.busy)
+            await wait_for(pilot, lambda: not screen.busy)
         await pilot.resize_terminal(80, 24)
         await pilot.pause(0.3)
         transcript = screen.query_one("#transcript")
@@ -158,7 +139,7 @@ async def test_start_screen_labels_fit_at_80x24(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         start = app.screen
         assert isinstance(start, StartScreen)
-        await _wait_for(pilot, lambda: start.ready)
+        await wait_for(pilot, lambda: start.ready)
         from textual.widgets import Label
 
         for label in start.query(Label):
