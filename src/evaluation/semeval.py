@@ -20,7 +20,7 @@ import numpy as np
 from agent.grade import Grade, GradeRequest
 
 DOMAINS = ("beetle", "sciEntsBank")
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]  # src/evaluation/semeval.py -> repo
 DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data" / "semeval2013"
 
 
