@@ -37,9 +37,9 @@ import numpy as np
 
 from agent.grade import GradeRequest
 from agent.rubric import load_rubric
-from evaluation import semeval
-from evaluation.calibrate import answered_questions
 from agent.scoring.offline_scorer import OfflineScorer
+from evaluation import semeval
+from evaluation.seed_corpus import answered_questions
 from retrieval.embedder import Embedder, MiniLMEmbedder
 from retrieval.question_bank import Question
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from evaluation.variants import ORDER
 from agent.grade import Grade, GradeRequest
+from evaluation.variants import ORDER
 
 ScoreMany = Callable[[Sequence[GradeRequest]], list[Grade]]
 

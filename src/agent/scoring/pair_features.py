@@ -1,0 +1,246 @@
+"""Features of a (key point, answer) pair: what the pair model reads to decide whether the answer
+covers the point, contradicts it, or misses it.
+
+Similarity alone cannot tell "a view is a virtual table" from "a view is a physical copy of a
+table": both share the topic's words. So next to the similarities (sentence cosine, lexical
+overlap, a word-level soft alignment in the spirit of BERTScore) come the signals a person reads
+for a contradiction: a negation on one side only, an antonym in place of the point's word, a
+different number, and a swap (the point's claim made about another point's subject).
+
+Word vectors are the scorer's own embedder applied to single words, cached like any text, so the
+features work with any `Embedder` (the real MiniLM or a test's fake) and cost one embedding per
+distinct word of a batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from agent.scoring.antonyms import ANTONYMS, NEGATIONS, negated_form
+
+FEATURES = (
+    "cos_best",
+    "cos_whole",
+    "lex_best",
+    "lex_whole",
+    "soft_recall",
+    "soft_precision",
+    "negation_mismatch",
+    "antonym",
+    "number_mismatch",
+    "swap",
+    "point_words",
+)
+"""Feature names, in the order of `PairFeatures.vector()`; the pair model's weights follow it."""
+
+_STOP = frozenset(
+    "a an the and or of to in on for with by is are was were be been it its this that these those "
+    "as at from into your you i we they he she them our us my me do does did can could should "
+    "would will what which who there their then than so if also about has have had".split()
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9_']*")
+_NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
+_CODE_LIKE = re.compile(r"\b[A-Za-z]+_[A-Za-z_]+\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b[A-Z]{2,}\w*\b")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words, apostrophes and underscores kept ("isn't", "row_number")."""
+    return _WORD.findall(text.lower())
+
+
+def stem(word: str) -> str:
+    """A crude stem: the first six letters, enough to match retried/retries/retry."""
+    return word[:6] if len(word) > 6 else word.rstrip("s") or word
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in _STOP and w not in NEGATIONS and len(w) > 1]
+
+
+def negations(text: str) -> int:
+    return sum(1 for w in words(text) if w in NEGATIONS or w.endswith("n't"))
+
+
+def subject(point: str) -> str | None:
+    """The thing a key point is about: its first code-like name (ROW_NUMBER, DataFrame, SQL) or
+    else its first content word; a "Label: text" point is about its label."""
+    head = point.split(":", 1)[0] if ":" in point[:40] else point
+    code = _CODE_LIKE.search(head)
+    if code:
+        return code.group(0).lower()
+    first = content_words(head)
+    return first[0] if first else None
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    values: tuple[float, ...]
+    best_sentence: int
+    """Index of the answer sentence that matches the point best."""
+    conflict: str | None
+    """What the answer says against the point, if anything: the sentence with the negation,
+    antonym, number or swapped subject."""
+
+    def vector(self) -> np.ndarray:
+        return np.asarray(self.values, dtype=np.float32)
+
+
+WordVectors = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass
+class AnswerView:
+    """An answer prepared once for all its key points."""
+
+    sentences: list[str]
+    sentence_vectors: np.ndarray
+    whole_vector: np.ndarray
+    sentence_words: list[list[str]]
+    sentence_stems: list[set[str]]
+    all_words: list[str]
+    all_stems: set[str]
+    word_matrix: np.ndarray
+    """Unit vectors of `all_words`, one row each (may be empty)."""
+
+
+def answer_view(
+    sentences: list[str], sentence_vectors: np.ndarray, whole: np.ndarray, vectors: WordVectors
+) -> AnswerView:
+    sentence_words = [content_words(s) for s in sentences]
+    all_words = list(dict.fromkeys(w for ws in sentence_words for w in ws))
+    return AnswerView(
+        sentences=sentences,
+        sentence_vectors=sentence_vectors,
+        whole_vector=whole,
+        sentence_words=sentence_words,
+        sentence_stems=[{stem(w) for w in ws} for ws in sentence_words],
+        all_words=all_words,
+        all_stems={stem(w) for w in all_words},
+        word_matrix=vectors(all_words) if all_words else np.zeros((0, 1), np.float32),
+    )
+
+
+def pair_features(
+    point: str,
+    point_vector: np.ndarray,
+    answer: AnswerView,
+    vectors: WordVectors,
+    other_subjects: Sequence[str] = (),
+) -> PairFeatures:
+    """Features of one key point against one answer; `other_subjects` are the subjects of the
+    reference's other key points (for swaps)."""
+    point_words = content_words(point) or words(point) or [point.lower()]
+    point_stems = {stem(w) for w in point_words}
+    cosines = answer.sentence_vectors @ point_vector
+    lexical = np.array([len(point_stems & s) / len(point_stems) for s in answer.sentence_stems])
+    best = int(np.argmax(0.5 * cosines + 0.5 * lexical))
+    sentence = answer.sentences[best]
+    soft_recall, soft_precision = _soft_alignment(point_words, answer, best, vectors)
+    negation = _negation_mismatch(point, sentence, point_stems)
+    antonym = _antonym(point_words, answer.sentence_words[best], answer.all_stems)
+    number = _number_mismatch(point, sentence, " ".join(answer.sentences))
+    swap = _swap(point, sentence, other_subjects)
+    values = (
+        float(cosines[best]),
+        float(answer.whole_vector @ point_vector),
+        float(lexical[best]),
+        len(point_stems & answer.all_stems) / len(point_stems),
+        soft_recall,
+        soft_precision,
+        negation,
+        antonym,
+        number,
+        swap,
+        min(1.0, len(point_words) / 12),
+    )
+    conflicting = negation or antonym or number or swap
+    return PairFeatures(values, best, sentence if conflicting else None)
+
+
+def _soft_alignment(
+    point_words: list[str], answer: AnswerView, best: int, vectors: WordVectors
+) -> tuple[float, float]:
+    """Recall: how well each of the point's words is matched by some word of the answer;
+    precision: how much of the best sentence is about the point. A shared stem counts as 1."""
+    if not answer.all_words:
+        return 0.0, 0.0
+    point_matrix = vectors(point_words)
+    similarity = point_matrix @ answer.word_matrix.T  # point words x answer words
+    answer_stems = [stem(w) for w in answer.all_words]
+    for i, w in enumerate(point_words):
+        s = stem(w)
+        for j, a in enumerate(answer_stems):
+            if a == s:
+                similarity[i, j] = 1.0
+    recall = float(np.clip(similarity.max(axis=1), 0, 1).mean())
+    in_best = [j for j, w in enumerate(answer.all_words) if w in set(answer.sentence_words[best])]
+    if not in_best:
+        return recall, 0.0
+    precision = float(np.clip(similarity[:, in_best].max(axis=0), 0, 1).mean())
+    return recall, precision
+
+
+def _negated_stems(text: str, wanted: set[str]) -> set[str]:
+    """Stems of `wanted` that a negation governs: within three words after "not", "no",
+    "never", "-n't" and the like."""
+    tokens = words(text)
+    out: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token in NEGATIONS or token.endswith("n't"):
+            out.update(s for s in (stem(t) for t in tokens[i + 1 : i + 4]) if s in wanted)
+    return out
+
+
+def _negation_mismatch(point: str, sentence: str, point_stems: set[str]) -> float:
+    """1 when a word the point and the sentence share is negated on one side only ("are not
+    connected" against "are connected"); a "not" elsewhere in a long sentence does not count."""
+    shared = point_stems & {stem(w) for w in words(sentence)}
+    if not shared or negations(point) % 2 == negations(sentence) % 2:
+        return 0.0
+    return float(bool(_negated_stems(point, shared) ^ _negated_stems(sentence, shared)))
+
+
+def _antonym(point_words: list[str], sentence_words: list[str], answer_stems: set[str]) -> float:
+    """1 when the sentence uses the opposite of one of the point's words and the answer never
+    uses the point's word itself ("physical" where the point says "virtual")."""
+    sentence = set(sentence_words)
+    own = set(point_words)
+    for word in point_words:
+        if stem(word) in answer_stems:
+            continue
+        opposites = ANTONYMS.get(word, frozenset()) | {negated_form(word)}
+        if opposites & own:  # "precision up, recall down": both sides are the point's own
+            continue
+        if sentence & opposites:
+            return 1.0
+    for word in sentence_words:  # the point says "asynchronous", the answer "synchronous"
+        if word not in own and negated_form(word) in own:
+            return 1.0
+    return 0.0
+
+
+def _number_mismatch(point: str, sentence: str, answer: str) -> float:
+    wanted = set(_NUMBER.findall(point))
+    if not wanted or wanted & set(_NUMBER.findall(answer)):
+        return 0.0
+    return float(bool(_NUMBER.findall(sentence)))
+
+
+def _swap(point: str, sentence: str, other_subjects: Sequence[str]) -> float:
+    """1 when the sentence that best matches the point names another point's subject but not
+    this point's: the point's claim is made about the wrong thing."""
+    own = subject(point)
+    if not own or not other_subjects or own in other_subjects:
+        return 0.0
+    said = set(words(sentence))
+    if own in said or own in sentence.lower():
+        return 0.0
+    return float(any(o != own and o in said for o in other_subjects))
+
+
+def feature_names() -> tuple[str, ...]:
+    return FEATURES
