@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
+from evaluation import baseline
+from evaluation.scorer_suite import run_scorer_suite
+from evaluation.variants import EXPECTED_GRADE, build_cases
 from agent.grade import Grade
 from agent.rubric import load_rubric
 from agent.scoring.offline_scorer import OfflineScorer
 from conftest import CORPUS, FakeEmbedder
-from evaluation import baseline
-from evaluation.scorer_suite import run_scorer_suite
-from evaluation.variants import EXPECTED_GRADE, build_cases
 from helpers import seed_questions_with_answers
 
 

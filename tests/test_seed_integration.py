@@ -7,11 +7,11 @@ import shutil
 import pytest
 
 from conftest import CORPUS, ROOT
-from evaluation.retrieval_eval import evaluate, load_pairs
 from retrieval.chunk_store import ChunkStore, open_client
 from retrieval.embedder import MiniLMEmbedder
 from retrieval.ingest import ingest
 from retrieval.layout import DataLayout
+from evaluation.retrieval_eval import evaluate, load_pairs
 from retrieval.search import DEFAULT_MODE, Retriever
 
 pytestmark = pytest.mark.slow

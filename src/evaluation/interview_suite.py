@@ -11,9 +11,9 @@ from collections.abc import Callable
 from statistics import mean
 from typing import Any
 
+from evaluation.personas import PERSONAS, answer
 from agent.events import QuestionEvent, ScoreEvent
 from agent.session import InterviewSession
-from evaluation.personas import PERSONAS, answer
 
 
 def run_interview_suite(
