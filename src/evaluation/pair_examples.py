@@ -15,7 +15,9 @@ import numpy as np
 from agent.grade import GradeRequest
 from agent.scoring.coverage import point_features
 from agent.scoring.offline_scorer import OfflineScorer
+from agent.scoring.pair_model import CONTRADICTED, COVERED, MISSED
 from evaluation import semeval
+from evaluation.human_set import WRONG_CLASSES, HumanAnswer
 from evaluation.synthetic_pairs import Triple
 
 LABELS = {"correct": 0, "contradictory": 1, "incorrect": 2}
@@ -102,3 +104,46 @@ def synthetic_examples(scorer: OfflineScorer, triples: Sequence[Triple]) -> Exam
         [f"synthetic/{t.group}" for t in triples],
         [f"synthetic:{t.kind}" for t in triples],
     )
+
+
+def point_verdicts(points: list[str], answer: HumanAnswer, vectors: np.ndarray) -> list[int]:
+    """Per key point verdicts read off a person's grade of the whole answer: each fact in the
+    answer's `missed` list marks the key point most like it as missed (contradicted when the
+    person wrote "contradicted" or "swapped"); the other points are covered, except in an
+    answer graded 1, which covers nothing. `vectors`: the points' then the facts' vectors."""
+    if answer.label >= 5 or not answer.missed:
+        return [COVERED] * len(points)
+    verdicts = [MISSED if answer.label <= 1 else COVERED] * len(points)
+    point_vectors, fact_vectors = vectors[: len(points)], vectors[len(points) :]
+    for fact, vector in zip(answer.missed, fact_vectors, strict=True):
+        best = int(np.argmax(point_vectors @ vector))
+        wrong = any(w in fact.lower() for w in ("contradict", "swap", "wrong", "not "))
+        if wrong and answer.cls in WRONG_CLASSES:
+            verdicts[best] = CONTRADICTED
+        elif verdicts[best] != CONTRADICTED:
+            verdicts[best] = MISSED
+    return verdicts
+
+
+def human_examples(scorer: OfflineScorer, answers: Sequence[HumanAnswer]) -> Examples:
+    """Per key point rows from people's grades of whole interview answers (dev split only)."""
+    requests = [a.request() for a in answers]
+    prepared, options = scorer.prime(requests)
+    scorer.embed_texts([f for a in answers for f in a.missed])
+    rows, ys, groups = [], [], []
+    for a, answer, opts in zip(answers, prepared, options, strict=True):
+        points = opts[0]
+        if answer.empty or not points:
+            continue
+        vectors = (
+            np.concatenate([scorer.point_vectors(points), scorer.point_vectors(list(a.missed))])
+            if a.missed
+            else scorer.point_vectors(points)
+        )
+        feats = point_features(
+            points, scorer.point_vectors(points), scorer.view(answer), scorer.word_vectors
+        )
+        rows.append(feats)
+        ys.extend(point_verdicts(points, a, vectors))
+        groups.extend([f"human/{a.question_id}"] * len(points))
+    return Examples(np.concatenate(rows), np.array(ys), groups, ["human"] * len(ys))

@@ -25,15 +25,23 @@ from agent.rubric import load_rubric
 from agent.scoring.offline_scorer import OfflineScorer
 from agent.scoring.pair_features import FEATURES
 from agent.scoring.pair_model import CLASSES, CONTRADICTED, PairModel, model_path
-from evaluation import semeval
-from evaluation.pair_examples import Examples, fold_of, semeval_examples, synthetic_examples
+from evaluation import human_set, semeval
+from evaluation.pair_examples import (
+    Examples,
+    fold_of,
+    human_examples,
+    semeval_examples,
+    synthetic_examples,
+)
 from evaluation.seed_corpus import CORPUS, answered_questions
 from evaluation.synthetic_pairs import triples
 
 REPORT = semeval.REPO_ROOT / "evals" / "pair_model.json"
 FOLDS = 5
 HIDDEN = 16
-SYNTHETIC_WEIGHT = 2.0
+WEIGHTS = {"synthetic": 2.0, "human": 4.0}
+"""Rows from these sources weigh more: there are few of them, and they are interview answers
+(the human dev split) or carry the swaps (synthetic), which SemEval has none of."""
 EPOCHS = 400
 
 
@@ -57,7 +65,7 @@ def without_blind_contradictions(data: Examples) -> Examples:
 
 def fit(data: Examples, hidden: int = HIDDEN, seed: int = 0) -> PairModel:
     """Softmax over three classes, one tanh hidden layer (none if `hidden` is 0), weight decay;
-    synthetic rows weigh `SYNTHETIC_WEIGHT`: there are few of them and they carry the swaps."""
+    rows weigh as `WEIGHTS` says."""
     import torch
 
     torch.manual_seed(seed)
@@ -65,9 +73,7 @@ def fit(data: Examples, hidden: int = HIDDEN, seed: int = 0) -> PairModel:
     scale = data.x.std(axis=0) + 1e-6
     x = torch.tensor((data.x - mean) / scale, dtype=torch.float32)
     y = torch.tensor(data.y, dtype=torch.long)
-    weight = torch.tensor(
-        [SYNTHETIC_WEIGHT if s.startswith("synthetic") else 1.0 for s in data.source]
-    )
+    weight = torch.tensor([WEIGHTS.get(s.split(":")[0], 1.0) for s in data.source])
     sizes = [x.shape[1], hidden, len(CLASSES)] if hidden else [x.shape[1], len(CLASSES)]
     layers = [torch.nn.Linear(a, b) for a, b in zip(sizes, sizes[1:], strict=False)]
     params = [p for layer in layers for p in layer.parameters()]
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hidden", type=int, default=HIDDEN)
     parser.add_argument("--output", type=Path, default=None, help="model file (default: shipped)")
     parser.add_argument("--no-cv", action="store_true")
+    parser.add_argument("--no-human", action="store_true", help="leave the human dev split out")
     parser.add_argument("--keep-blind", action="store_true", help="keep unseen contradictions")
     args = parser.parse_args(argv)
     import torch
@@ -140,7 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     real, _ = semeval_examples(scorer, questions, semeval.three_way_labels(args.data_dir))
     seed = [q for q in answered_questions(CORPUS) if q.kind == "interview"]
     synthetic = synthetic_examples(scorer, triples(seed))
-    data = Examples.join([real, synthetic])
+    parts = [real, synthetic]
+    if human_set.available() and not args.no_human:
+        parts.append(human_examples(scorer, human_set.split(human_set.load())["dev"]))
+    data = Examples.join(parts)
     if not args.keep_blind:
         data = without_blind_contradictions(data)
     print(

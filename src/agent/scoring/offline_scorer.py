@@ -127,6 +127,10 @@ class OfflineScorer:
         whole = whole / (np.linalg.norm(whole) or 1.0)
         return answer_view(answer.sentences, vectors, whole, self.word_vectors)
 
+    def embed_texts(self, texts: Sequence[str]) -> None:
+        """Embed texts not seen before, so `point_vectors` can read them (training uses it)."""
+        self._embed_missing(list(texts))
+
     def word_vectors(self, words: Sequence[str]) -> np.ndarray:
         return np.stack([self._cache[w] for w in words])
 
