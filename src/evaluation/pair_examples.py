@@ -70,9 +70,12 @@ def _best_row(
 
 
 def semeval_examples(
-    scorer: OfflineScorer, questions: Sequence[semeval.SemEvalQuestion], labels: dict[str, str]
+    scorer: OfflineScorer,
+    questions: Sequence[semeval.SemEvalQuestion],
+    labels: dict[str, str],
+    every: int = 1,
 ) -> tuple[Examples, list[GradeRequest]]:
-    requests, _ = semeval.requests_and_labels(questions)
+    requests, _ = semeval.requests_and_labels(questions, every)
     prepared, options = scorer.prime(requests)
     rows, ys, groups, sources = [], [], [], []
     for request, answer, opts in zip(requests, prepared, options, strict=True):

@@ -103,6 +103,7 @@ def cross_validate(
     data: Examples,
     questions: list[semeval.SemEvalQuestion],
     hidden: int = HIDDEN,
+    every: int = 1,
 ) -> dict[str, Any]:
     """AUC and macro-F1 of Grade.score (2-way labels) on SemEval questions held out, per
     domain, each fold's model trained without its questions."""
@@ -111,20 +112,48 @@ def cross_validate(
     for k in range(FOLDS):
         model = fit(data.take(folds != k), hidden)
         held = [q for q in questions if fold_of(f"{q.domain}/{q.id}", FOLDS) == k]
-        requests, _ = semeval.requests_and_labels(held)
+        requests, _ = semeval.requests_and_labels(held, every)
         grades = scorer.with_model(model).score_many(requests)
         scores.update((r.id, g.score) for r, g in zip(requests, grades, strict=True))
     out: dict[str, Any] = {}
     for domain in semeval.DOMAINS:
         qs = [q for q in questions if q.domain == domain]
         requests, labels = semeval.requests_and_labels(qs)
-        values = [scores[r.id] for r in requests]
-        out[domain] = asdict_figures(semeval.figures(values, labels, len(qs)))
+        kept = [(scores[r.id], y) for r, y in zip(requests, labels, strict=True) if r.id in scores]
+        values, truth = [v for v, _ in kept], [y for _, y in kept]
+        out[domain] = asdict_figures(semeval.figures(values, truth, len(qs)))
     return out
 
 
 def asdict_figures(f: semeval.Figures) -> dict[str, Any]:
     return dict(f.__dict__)
+
+
+def training_data(
+    scorer: OfflineScorer,
+    questions: list[semeval.SemEvalQuestion],
+    data_dir: Path | None = None,
+    every: int = 1,
+    human: bool = True,
+) -> Examples:
+    """Every kind of example: SemEval answers (every `every`-th), synthetic seed pairs, and the
+    human dev split's per-point verdicts when the set is there."""
+    real, _ = semeval_examples(scorer, questions, semeval.three_way_labels(data_dir), every)
+    seed = [q for q in answered_questions(CORPUS) if q.kind == "interview"]
+    parts = [real, synthetic_examples(scorer, triples(seed))]
+    if human and human_set.available():
+        parts.append(human_examples(scorer, human_set.split(human_set.load())["dev"]))
+    return without_blind_contradictions(Examples.join(parts))
+
+
+def held_out_figures(
+    scorer: OfflineScorer, data_dir: Path | None = None, every: int = 2
+) -> dict[str, Any]:
+    """SemEval-2013 AUC with questions held out (5 folds), as `rehearse eval scorer` reports
+    it: every fold's model is trained here, without that fold's questions."""
+    questions = semeval.load_questions(data_dir)
+    data = training_data(scorer, questions, data_dir, every)
+    return {**cross_validate(scorer, data, questions, HIDDEN, every), "every": every}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,7 +163,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=None, help="model file (default: shipped)")
     parser.add_argument("--no-cv", action="store_true")
     parser.add_argument("--no-human", action="store_true", help="leave the human dev split out")
-    parser.add_argument("--keep-blind", action="store_true", help="keep unseen contradictions")
     args = parser.parse_args(argv)
     import torch
 
@@ -144,20 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     scorer = OfflineScorer(MiniLMEmbedder(), load_rubric(), model=placeholder_model())
     questions = semeval.load_questions(args.data_dir)
-    real, _ = semeval_examples(scorer, questions, semeval.three_way_labels(args.data_dir))
-    seed = [q for q in answered_questions(CORPUS) if q.kind == "interview"]
-    synthetic = synthetic_examples(scorer, triples(seed))
-    parts = [real, synthetic]
-    if human_set.available() and not args.no_human:
-        parts.append(human_examples(scorer, human_set.split(human_set.load())["dev"]))
-    data = Examples.join(parts)
-    if not args.keep_blind:
-        data = without_blind_contradictions(data)
-    print(
-        f"{len(real)} SemEval + {len(synthetic)} synthetic examples "
-        f"({time.perf_counter() - started:.0f} s)",
-        file=sys.stderr,
-    )
+    data = training_data(scorer, questions, args.data_dir, human=not args.no_human)
+    print(f"{len(data)} examples ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     report: dict[str, Any] = {"date": dt.date.today().isoformat(), "hidden": args.hidden}
     if not args.no_cv:
         report["semeval_question_held_out"] = cross_validate(scorer, data, questions, args.hidden)
