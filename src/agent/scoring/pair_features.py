@@ -65,14 +65,20 @@ def negations(text: str) -> int:
     return sum(1 for w in words(text) if w in NEGATIONS or w.endswith("n't"))
 
 
+_HEAD = re.compile(r"^(.{2,40}?)(?::\s|\s=\s|\s?->|\s—\s|\s\()")
+
+
 def subject(point: str) -> str | None:
-    """The thing a key point is about: its first code-like name (ROW_NUMBER, DataFrame, SQL) or
-    else its first content word; a "Label: text" point is about its label."""
-    head = point.split(":", 1)[0] if ":" in point[:40] else point
-    code = _CODE_LIKE.search(head)
+    """The thing a key point is about: a short head before ":", "=", "->" or "(" (a notes
+    line "Write-through: write cache + DB"), else its first code-like name (ROW_NUMBER,
+    DataFrame, SQL), else its first content word."""
+    head = _HEAD.match(point.strip())
+    if head and len(head.group(1).split()) <= 3:
+        return head.group(1).strip(" *").lower()
+    code = _CODE_LIKE.search(point)
     if code:
         return code.group(0).lower()
-    first = content_words(head)
+    first = content_words(point)
     return first[0] if first else None
 
 
@@ -142,8 +148,8 @@ def pair_features(
     soft_recall, soft_precision = _soft_alignment(point_words, answer, best, vectors)
     negation = _negation_mismatch(point, sentence, point_stems)
     antonym = _antonym(point_words, answer.sentence_words[best], answer.all_stems)
-    number = _number_mismatch(point, sentence, " ".join(answer.sentences))
-    swap = _swap(point, sentence, other_subjects)
+    number = _number_mismatch(point, sentence)
+    swap = _swap(point, answer.sentences, other_subjects)
     values = (
         float(cosines[best]),
         float(answer.whole_vector @ point_vector),
@@ -223,23 +229,46 @@ def _antonym(point_words: list[str], sentence_words: list[str], answer_stems: se
     return 0.0
 
 
-def _number_mismatch(point: str, sentence: str, answer: str) -> float:
-    wanted = set(_NUMBER.findall(point))
-    if not wanted or wanted & set(_NUMBER.findall(answer)):
-        return 0.0
-    return float(bool(_NUMBER.findall(sentence)))
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
 
 
-def _swap(point: str, sentence: str, other_subjects: Sequence[str]) -> float:
-    """1 when the sentence that best matches the point names another point's subject but not
-    this point's: the point's claim is made about the wrong thing."""
+def _numbers(text: str) -> set[str]:
+    found = set(_NUMBER.findall(text))
+    return found | {_NUMBER_WORDS[w] for w in words(text) if w in _NUMBER_WORDS}
+
+
+def _number_mismatch(point: str, sentence: str) -> float:
+    """1 when the point's numbers are not in the sentence that matches it best but other
+    numbers are ("cut false positives by 22 percent" against "by 30%")."""
+    wanted = _numbers(point)
+    said = _numbers(sentence)
+    return float(bool(wanted and said and not wanted & said))
+
+
+_CLAUSE = re.compile(r"[;,:]|\s[—–-]\s|\bwhile\b|\bwhereas\b")
+
+
+def _swap(point: str, sentences: Sequence[str], other_subjects: Sequence[str]) -> float:
+    """1 when the clause that says what the point says names another point's subject but not
+    this point's, though the answer names this one elsewhere: the claim is made about the
+    wrong thing ("write-through is where you write only to the cache ... asynchronously")."""
     own = subject(point)
-    if not own or not other_subjects or own in other_subjects:
+    others = [o for o in other_subjects if o and o != own]
+    if not own or not others or own not in " ".join(sentences).lower():
         return 0.0
-    said = set(words(sentence))
-    if own in said or own in sentence.lower():
+    predicate = {stem(w) for w in content_words(point)}
+    clauses = [c for s in sentences for c in _CLAUSE.split(s) if c.strip()]
+    overlaps = [len(predicate & {stem(w) for w in content_words(c)}) for c in clauses]
+    best = int(np.argmax(overlaps))
+    if overlaps[best] < 2:
         return 0.0
-    return float(any(o != own and o in said for o in other_subjects))
+    clause = clauses[best].lower()
+    return float(own not in clause and any(o in clause for o in others))
 
 
 def feature_names() -> tuple[str, ...]:
