@@ -23,7 +23,7 @@ from agent.scoring.answer_text import PreparedAnswer, prepare
 from agent.scoring.coverage import Coverage, CoverageParams, coverage, empty_coverage
 from agent.scoring.criteria import criteria_values
 from agent.scoring.fast_encoder import scoring_embedder
-from agent.scoring.pair_features import AnswerView, answer_view, content_words
+from agent.scoring.pair_features import AnswerView, answer_view, content_words, key_words
 from agent.scoring.pair_model import PairModel, load_pair_model
 from retrieval.embedder import Embedder
 from retrieval.key_points import key_points as derive_key_points
@@ -120,8 +120,10 @@ class OfflineScorer:
             texts.extend(p.sentences)
             points = [kp for option in kps for kp in option]
             texts.extend(points)
-            for text in [*p.sentences, *points]:
+            for text in p.sentences:
                 texts.extend(content_words(text))
+            for point in points:
+                texts.extend(key_words(point))
         self._embed_missing(texts)
         return prepared, options
 

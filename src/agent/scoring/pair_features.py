@@ -61,6 +61,12 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in _STOP and w not in NEGATIONS and len(w) > 1]
 
 
+def key_words(point: str) -> list[str]:
+    """The words of a key point that are aligned with the answer's (all its words if it is
+    made of stop words only)."""
+    return content_words(point) or words(point) or [point.lower()]
+
+
 def negations(text: str) -> int:
     return sum(1 for w in words(text) if w in NEGATIONS or w.endswith("n't"))
 
@@ -111,6 +117,8 @@ class AnswerView:
     all_stems: set[str]
     word_matrix: np.ndarray
     """Unit vectors of `all_words`, one row each (may be empty)."""
+    word_stems: np.ndarray
+    """The stem of each of `all_words`."""
 
 
 def answer_view(
@@ -127,6 +135,7 @@ def answer_view(
         all_words=all_words,
         all_stems={stem(w) for w in all_words},
         word_matrix=vectors(all_words) if all_words else np.zeros((0, 1), np.float32),
+        word_stems=np.array([stem(w) for w in all_words]),
     )
 
 
@@ -139,7 +148,7 @@ def pair_features(
 ) -> PairFeatures:
     """Features of one key point against one answer; `other_subjects` are the subjects of the
     reference's other key points (for swaps)."""
-    point_words = content_words(point) or words(point) or [point.lower()]
+    point_words = key_words(point)
     point_stems = {stem(w) for w in point_words}
     cosines = answer.sentence_vectors @ point_vector
     lexical = np.array([len(point_stems & s) / len(point_stems) for s in answer.sentence_stems])
@@ -176,15 +185,11 @@ def _soft_alignment(
         return 0.0, 0.0
     point_matrix = vectors(point_words)
     similarity = point_matrix @ answer.word_matrix.T  # point words x answer words
-    answer_stems = [stem(w) for w in answer.all_words]
-    for i, w in enumerate(point_words):
-        s = stem(w)
-        for j, a in enumerate(answer_stems):
-            if a == s:
-                similarity[i, j] = 1.0
+    point_stems = np.array([stem(w) for w in point_words])
+    similarity[point_stems[:, None] == answer.word_stems[None, :]] = 1.0
     recall = float(np.clip(similarity.max(axis=1), 0, 1).mean())
-    in_best = [j for j, w in enumerate(answer.all_words) if w in set(answer.sentence_words[best])]
-    if not in_best:
+    in_best = np.isin(answer.all_words, answer.sentence_words[best])
+    if not in_best.any():
         return recall, 0.0
     precision = float(np.clip(similarity[:, in_best].max(axis=0), 0, 1).mean())
     return recall, precision
