@@ -91,11 +91,10 @@ def coverage(
 
 
 def distinct_subjects(points: Sequence[str]) -> list[str | None]:
-    """Each point's subject if no other point mentions it: "bias" is no swap evidence when
-    three of the points talk about bias, ROW_NUMBER is when only one does."""
+    """Each point's subject unless another point has the same one: two points about "bias"
+    give no swap evidence, ROW_NUMBER, RANK and DENSE_RANK do."""
     subjects = [subject(p) for p in points]
-    lowered = [p.lower() for p in points]
-    return [s if s and sum(s in text for text in lowered) == 1 else None for s in subjects]
+    return [s if s and subjects.count(s) == 1 else None for s in subjects]
 
 
 def _ramp(value: float, low: float, high: float) -> float:

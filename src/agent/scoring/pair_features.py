@@ -61,6 +61,11 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in _STOP and w not in NEGATIONS and len(w) > 1]
 
 
+def mentions(text: str, name: str) -> bool:
+    """Whether `text` names `name` as a whole ("rank" is not named by "dense_rank")."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text.lower()) is not None
+
+
 def key_words(point: str) -> list[str]:
     """The words of a key point that are aligned with the answer's (all its words if it is
     made of stop words only)."""
@@ -152,11 +157,19 @@ def pair_features(
     point_stems = {stem(w) for w in point_words}
     cosines = answer.sentence_vectors @ point_vector
     lexical = np.array([len(point_stems & s) / len(point_stems) for s in answer.sentence_stems])
-    best = int(np.argmax(0.5 * cosines + 0.5 * lexical))
-    sentence = answer.sentences[best]
+    blended = 0.5 * cosines + 0.5 * lexical
+    best = int(np.argmax(blended))
+    # Conflicts are read in the best sentence that names the point's subject, if one does, and
+    # first in those that open with it: "RANK skips after ties" answers the RANK point, not
+    # "DENSE_RANK leaves no gaps after the same rank".
+    own = subject(point)
+    naming = [i for i, s in enumerate(answer.sentences) if own and mentions(s[:40], own)]
+    naming = naming or [i for i, s in enumerate(answer.sentences) if own and mentions(s, own)]
+    claim = max(naming, key=lambda i: blended[i]) if naming else best
+    sentence = answer.sentences[claim]
     soft_recall, soft_precision = _soft_alignment(point_words, answer, best, vectors)
     negation = _negation_mismatch(point, sentence, point_stems)
-    antonym = _antonym(point_words, answer.sentence_words[best], answer.all_stems)
+    antonym = _antonym(point_words, answer.sentence_words[claim], answer.all_stems)
     number = _number_mismatch(point, sentence)
     swap = _swap(point, answer.sentences, other_subjects)
     values = (
@@ -264,7 +277,7 @@ def _swap(point: str, sentences: Sequence[str], other_subjects: Sequence[str]) -
     wrong thing ("write-through is where you write only to the cache ... asynchronously")."""
     own = subject(point)
     others = [o for o in other_subjects if o and o != own]
-    if not own or not others or own not in " ".join(sentences).lower():
+    if not own or not others or not any(mentions(s, own) for s in sentences):
         return 0.0
     predicate = {stem(w) for w in content_words(point)}
     clauses = [c for s in sentences for c in _CLAUSE.split(s) if c.strip()]
@@ -272,8 +285,8 @@ def _swap(point: str, sentences: Sequence[str], other_subjects: Sequence[str]) -
     best = int(np.argmax(overlaps))
     if overlaps[best] < 2:
         return 0.0
-    clause = clauses[best].lower()
-    return float(own not in clause and any(o in clause for o in others))
+    clause = clauses[best]
+    return float(not mentions(clause, own) and any(mentions(clause, o) for o in others))
 
 
 def feature_names() -> tuple[str, ...]:
