@@ -198,6 +198,8 @@ def test_ordering_on_golden_questions_with_the_real_model():
     ordered = sum(
         1
         for i in range(0, len(grades), 4)
-        if grades[i].score > grades[i + 1].score > grades[i + 2].score > grades[i + 3].score
+        # Another question's answer earns nothing, as a person grades it: no more than an
+        # empty answer (it used to earn a little for shared vocabulary).
+        if grades[i].score > grades[i + 1].score > grades[i + 2].score >= grades[i + 3].score
     )
     assert ordered / len(questions) >= 0.95, (ordered, len(questions))
