@@ -39,7 +39,7 @@ from agent.grade import GradeRequest
 from agent.rubric import load_rubric
 from agent.scoring.offline_scorer import OfflineScorer
 from evaluation import semeval
-from evaluation.calibrate import answered_questions
+from evaluation.seed_corpus import answered_questions
 from retrieval.embedder import Embedder, MiniLMEmbedder
 from retrieval.question_bank import Question
 

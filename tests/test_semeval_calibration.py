@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from agent.rubric import load_rubric
-from agent.scoring.offline_scorer import OfflineScorer, ScorerParams
+from agent.scoring.offline_scorer import OfflineScorer
 from evaluation import semeval
-from evaluation.calibrate import OUTPUT
 
 DATA = semeval.DEFAULT_DATA_DIR
 AUC_FLOOR = 0.69
@@ -107,12 +104,6 @@ def test_metrics_on_hand_checked_examples():
     assert semeval.macro_f1(values, labels, 0.85) == pytest.approx((2 / 3 + 6 / 7) / 2)
     threshold, f1 = semeval.best_threshold([0.1, 0.2, 0.7, 0.9], [False, False, True, True])
     assert 0.2 < threshold < 0.7 and f1 == 1.0
-
-
-def test_the_defaults_are_the_recorded_calibration():
-    recorded = json.loads(OUTPUT.read_text(encoding="utf-8"))
-    assert recorded["params"] == asdict(ScorerParams())
-    assert recorded["figures"]["threshold"] == ScorerParams().correct_threshold
 
 
 @needs_data

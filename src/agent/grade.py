@@ -31,3 +31,6 @@ class Grade(BaseModel):
     """Key point -> the answer sentence that covered it."""
     notices: list[str] = Field(default_factory=list)
     """Things the candidate should know about how this answer was graded."""
+    contradicted: list[str] = Field(default_factory=list)
+    """Key points the answer says the opposite of (also listed in `missing`); the sentence that
+    does so is named in `notices`."""

@@ -43,6 +43,7 @@ def run_scorer_suite(
         if progress:
             progress(min(128, len(cases) - start))
     scores = {c["name"]: g.score for c, g in zip(cases, grades, strict=True)}
+    by_name = {c["name"]: g for c, g in zip(cases, grades, strict=True)}
     by_question: dict[str, dict[str, float]] = defaultdict(dict)
     for case, grade in zip(cases, grades, strict=True):
         by_question[case["metadata"]["question_id"]][case["expected_output"]["variant"]] = (
@@ -80,6 +81,7 @@ def run_scorer_suite(
         "padding_paid_share": round(sum(d > 0.05 for d in padding) / max(len(padding), 1), 4),
         "consistency_max_drift": round(drift, 6),
         "injection_max_delta": round(max(inject_deltas, default=0.0), 4),
+        "injection_max_criterion_delta": _criterion_gain(injected, by_name),
         "injection_raised_share": round(
             sum(d > 1e-9 for d in inject_deltas) / max(len(inject_deltas), 1), 4
         ),
@@ -98,6 +100,18 @@ def run_scorer_suite(
     if semeval is not None:
         result["semeval"] = semeval(score_many)
     return result
+
+
+def _criterion_gain(injected: list[dict[str, Any]], grades: dict[str, Grade]) -> float:
+    """The largest gain an injected sentence produced in any single criterion (must be 0)."""
+    gains = [0.0]
+    for case in injected:
+        base = f"{case['metadata']['question_id']}:{case['metadata']['base']}"
+        if base not in grades:
+            continue
+        after, before = grades[case["name"]].criteria, grades[base].criteria
+        gains.extend(after[k] - before.get(k, after[k]) for k in after)
+    return float(max(gains))
 
 
 def _calibration(cases: list[dict[str, Any]], scores: dict[str, float]) -> dict[str, float]:

@@ -20,7 +20,7 @@ import numpy as np
 from agent.grade import Grade, GradeRequest
 
 DOMAINS = ("beetle", "sciEntsBank")
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[2]  # src/evaluation/semeval.py -> repo
 DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data" / "semeval2013"
 
 
@@ -208,3 +208,13 @@ def _average_ranks(x: np.ndarray) -> np.ndarray:
     _, inverse, counts = np.unique(x, return_inverse=True, return_counts=True)
     sums = np.bincount(inverse, weights=ranks)
     return sums[inverse] / counts[inverse]
+
+
+def three_way_labels(data_dir: Path | None = None) -> dict[str, str]:
+    """Student answer id -> its 3-way label (correct, contradictory, incorrect)."""
+    base = (data_dir or DEFAULT_DATA_DIR) / "training" / "3way"
+    labels: dict[str, str] = {}
+    for path in sorted(base.glob("*/*.xml")):
+        for a in ET.parse(path).getroot().iterfind("studentAnswers/studentAnswer"):
+            labels[a.get("id", "")] = a.get("accuracy", "")
+    return labels

@@ -122,7 +122,55 @@ def _scorer(
         if line.strip()
     ]
     task = bar.add_task("scorer cases", total=len(cases))
-    return run_scorer_suite(cases, score_many, _semeval(args, bar), lambda n: bar.advance(task, n))
+    result = run_scorer_suite(
+        cases, score_many, _semeval(args, bar), lambda n: bar.advance(task, n)
+    )
+    offline = _offline_scorer(ctx)
+    human = _human(args, offline, score_many, bar)
+    if human:
+        result["human"] = human
+    held_out = _semeval_held_out(args, offline, bar)
+    if held_out:
+        result["semeval_held_out"] = held_out
+    return result
+
+
+def _offline_scorer(ctx: Context) -> Any:
+    from agent.rubric import load_rubric
+    from agent.scoring.offline_scorer import OfflineScorer
+
+    return OfflineScorer(ctx.embedder, load_rubric())
+
+
+def _human(args: argparse.Namespace, offline: Any, score_many: Any, bar: Progress) -> Any:
+    """Agreement with people on the human-judged test split: the offline grader, and with
+    --llm openai the LLM judge beside it (replies cached)."""
+    from evaluation import human_set
+
+    if not human_set.available():
+        print(f"note: no human-judged answers in {human_set.HUMAN_DIR}; skipped", file=sys.stderr)
+        return None
+    graders = {"offline": offline.score_many}
+    if llm_settings(args) is not None:
+        graders["llm_judge"] = score_many
+    task = bar.add_task("human-judged answers", total=1)
+    result = human_set.evaluate_splits(graders)
+    bar.advance(task)
+    return result
+
+
+def _semeval_held_out(args: argparse.Namespace, offline: Any, bar: Progress) -> Any:
+    """SemEval-2013 AUC with questions held out: the pair model is retrained per fold."""
+    from evaluation import semeval
+    from evaluation.train_pair_model import held_out_figures
+
+    data = Path(args.semeval) if args.semeval else None
+    if not semeval.available(data):
+        return None
+    task = bar.add_task(f"SemEval-2013 held-out questions (every {args.semeval_every})", total=1)
+    result = held_out_figures(offline, data, args.semeval_every)
+    bar.advance(task)
+    return result
 
 
 def _semeval(args: argparse.Namespace, bar: Progress) -> Any:
@@ -246,6 +294,19 @@ def _print_summary(results: dict[str, Any]) -> None:
         for key, value in results.get(suite, {}).items():
             if isinstance(value, int | float):
                 print(f"{suite}.{key}: {value:g}")
+    for grader, splits in results.get("scorer", {}).get("human", {}).items():
+        for split, m in splits.items():
+            classes = ", ".join(f"{c} {v['mean']:.2f}" for c, v in m["per_class"].items())
+            print(
+                f"scorer.human.{grader}.{split}: Spearman {m['spearman']:.3f}, strict order "
+                f"{m['strict_order_share']:.0%}, MAE {m['mae']:.2f}; means: {classes}"
+            )
+    held = results.get("scorer", {}).get("semeval_held_out")
+    if held:
+        print(
+            "scorer.semeval_held_out: "
+            + ", ".join(f"{d} AUC {held[d]['auc']:.3f}" for d in ("beetle", "sciEntsBank"))
+        )
     semeval = results.get("scorer", {}).get("semeval")
     if semeval:
         print(
