@@ -46,3 +46,24 @@ def test_wrap_up_when_questions_or_time_run_out():
     assert route_next({"index": 1, "plan": ["a", "b"], "ended": True}) == "finish"
     assert route_after_plan({"plan": []}) == "finish"
     assert route_after_plan({"plan": ["a"]}) == "ask"
+
+
+def test_a_contradicted_point_is_not_probed():
+    from agent.grade import Grade
+    from agent.nodes.scoring import probe_targets
+    from retrieval.question_bank import Question
+
+    q = Question(
+        id="q", question="What is a view?", doc_id="d", heading_path=["SQL"], line=1, form="x"
+    )
+    grade = Grade(
+        id="q",
+        score=2,
+        criteria={"correctness": 2},
+        covered=[],
+        missing=["A view is a virtual table", "It stores no data"],
+        contradicted=["A view is a virtual table"],
+        scorer="t",
+        confidence=0.8,
+    )
+    assert probe_targets(q, {"answers": ["A view is a copy"]}, grade) == ["It stores no data"]

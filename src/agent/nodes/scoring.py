@@ -40,8 +40,9 @@ def _statements(text: str) -> str:
 
 def probe_targets(q: Question, record: dict[str, Any], grade: Grade) -> list[str]:
     """What a follow-up may ask about, most important first: for a behavioural question the
-    missing parts of the STAR story ("star:result"), then the missed key points."""
-    targets = list(grade.missing)
+    missing parts of the STAR story ("star:result"), then the missed key points. A point the
+    answer contradicted is not probed: its notice already names what the notes say."""
+    targets = [p for p in grade.missing if p not in grade.contradicted]
     if is_behavioural(q):
         story = " ".join(a for a in record["answers"] if a.strip())
         missing = missing_star_parts(star_parts(story)) if story else []
