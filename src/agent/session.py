@@ -59,6 +59,8 @@ class InterviewSession:
         self.on_token = on_token
         values = self._values()
         self._seen = len(values.get("transcript", []))
+        self._ended = bool(values.get("ended"))
+        """Cached: every action asks, and the graph state is only re-read after a step."""
 
     @classmethod
     def create(
@@ -99,7 +101,7 @@ class InterviewSession:
 
     @property
     def finished(self) -> bool:
-        return bool(self._values().get("ended"))
+        return self._ended
 
     @property
     def transcript(self) -> list[Turn]:
@@ -190,6 +192,7 @@ class InterviewSession:
             if mode == "custom" and self.on_token and "token" in chunk:
                 self.on_token(chunk["token"])
         values = self._values()
+        self._ended = bool(values.get("ended"))
         turns = values.get("transcript", [])
         new, self._seen = turns[self._seen :], len(turns)
         events = _events(new, values)
