@@ -145,3 +145,12 @@ async def test_start_screen_labels_fit_at_80x24(tmp_path):
         for label in start.query(Label):
             text = str(label.render())
             assert label.region.width >= len(text), text
+
+
+def test_bad_minutes_are_refused_with_a_clear_message(capsys):
+    import pytest
+
+    for bad in ("-1", "0", "soon"):
+        with pytest.raises(SystemExit):
+            build_parser().parse_args(["interview", "--answer-minutes", bad])
+        assert "minutes" in capsys.readouterr().err

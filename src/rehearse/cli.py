@@ -169,11 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="at most K follow-ups per question (default 2; 0 for none)",
     )
     interview.add_argument(
-        "--time-limit", type=float, metavar="MINUTES", help="wrap up after this many minutes"
+        "--time-limit", type=_minutes, metavar="MINUTES", help="wrap up after this many minutes"
     )
     interview.add_argument(
         "--answer-minutes",
-        type=float,
+        type=_minutes,
         metavar="MINUTES",
         help="time per answer, shown as a countdown in the app (default: no limit)",
     )
@@ -314,6 +314,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.set_defaults(run=_run("rehearse.commands.eval"))
     return parser
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}") from None
+    if not 0 < value <= 24 * 60:
+        raise argparse.ArgumentTypeError("minutes must be more than 0 and at most 1440")
+    return value
 
 
 def _positive(text: str) -> int:
