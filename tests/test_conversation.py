@@ -219,3 +219,13 @@ def test_hints_get_more_specific_and_never_repeat(layout, tmp_path):
     assert [h.level for h in hints] == [1, 2, 3, 4, 5]
     texts = [h.text for h in hints]
     assert len(set(texts)) == len(texts)
+
+
+def test_a_new_sessions_settings_are_readable_before_it_starts(layout, tmp_path):
+    """The app builds its answer timer from them before the first question arrives."""
+    launcher = _launcher(layout, tmp_path)
+    session = launcher.new({"n_questions": 1, "answer_time_limit_s": 120, "timer_mode": "warn"})
+    assert session.config["answer_time_limit_s"] == 120
+    assert session.config["timer_mode"] == "warn"
+    session.start()
+    assert session.config["answer_time_limit_s"] == 120

@@ -109,7 +109,13 @@ class InterviewSession:
 
     @property
     def config(self) -> InterviewConfig:
-        return dict(self._values().get("config", {}))  # type: ignore[return-value]
+        """The interview's settings; before `start` they are only in the session index, and
+        front ends read them as soon as they have the session (the app's answer timer)."""
+        values = self._values()
+        if values.get("config"):
+            return dict(values["config"])  # type: ignore[return-value]
+        row = self._store.get(self.session_id)
+        return dict(row.config if row else {})  # type: ignore[return-value]
 
     @property
     def report(self) -> Report | None:
