@@ -57,8 +57,6 @@ class Prompt(TypedDict, total=False):
     total: int
     target_point: str | None
     """For a follow-up: the missed key point it probes."""
-    graded: bool
-    """The question has a grade: the model answer and a retry are open."""
 
 
 class QuestionRecord(TypedDict, total=False):

@@ -52,7 +52,6 @@ def ask(state: InterviewState, deps: Deps) -> dict[str, Any]:
         "index": index + 1,
         "total": len(state["plan"]),
         "target_point": None,
-        "graded": False,
     }
     # Asked again after a retry of the question before it: what was said here is kept.
     record = existing if existing and existing.get("answers") else _new_record(q)
@@ -128,7 +127,6 @@ def follow_up(state: InterviewState, deps: Deps) -> dict[str, Any]:
         "kind": "follow_up",
         "text": text,
         "target_point": target,
-        "graded": True,
     }
     return {"prompt": new_prompt, "records": {question_id: record}, "transcript": turns}
 
@@ -227,7 +225,6 @@ def retry_question(state: InterviewState, deps: Deps) -> dict[str, Any]:
         "index": index + 1,
         "total": len(plan),
         "target_point": None,
-        "graded": False,
     }
     turns = [
         turn("candidate", "retry", "(answering again)", now, target),
