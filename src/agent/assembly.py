@@ -59,7 +59,8 @@ def assemble(
     rubric = load_rubric(rubric_path)
     coverage = OfflineGrader(OfflineScorer(embedder, rubric))
     offline_grader: Any = StarGrader(coverage, rubric) if is_star_rubric(rubric) else coverage
-    interviewer: Any = OfflineInterviewer(bank)
+    offline_interviewer = OfflineInterviewer(bank)
+    interviewer: Any = offline_interviewer
     grader: Any = offline_grader
     if llm is not None:
         client = client or make_client(llm)
@@ -79,6 +80,7 @@ def assemble(
     deps = Deps(
         bank=bank,
         interviewer=interviewer,
+        fallback_interviewer=offline_interviewer,
         grader=grader,
         fallback_grader=offline_grader,
         rubric=rubric,

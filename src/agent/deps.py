@@ -25,6 +25,9 @@ class Grading:
 class Deps:
     bank: QuestionBank
     interviewer: Interviewer
+    fallback_interviewer: Interviewer
+    """The offline interviewer, which speaks when `interviewer` fails (and is `interviewer`
+    in offline mode). Made once: it indexes the bank's sub-questions."""
     grader: Grader
     fallback_grader: Grader
     """The offline grader, used when `grader` fails (and as `grader` in offline mode)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from agent.deps import Deps
-from agent.nodes.speaking import offline_interviewer, passages_for, speak
+from agent.nodes.speaking import passages_for, speak
 from agent.probing.star import STAR_TARGET, star_follow_up
 from agent.providers.base import ProviderError
 from agent.state import InterviewState, Prompt, QuestionRecord
@@ -41,7 +41,7 @@ def ask(state: InterviewState, deps: Deps) -> dict[str, Any]:
     text, failure = speak(
         deps,
         deps.interviewer.question(q, passages_for(deps, question_id)),
-        offline_interviewer(deps).question(q, []),
+        deps.fallback_interviewer.question(q, []),
     )
     now = deps.clock()
     prompt: Prompt = {
@@ -100,7 +100,7 @@ def follow_up(state: InterviewState, deps: Deps) -> dict[str, Any]:
             deps.interviewer.follow_up(
                 q, covered, target, passages[0] if passages else None, answer=answer, asked=asked
             ),
-            offline_interviewer(deps).follow_up(
+            deps.fallback_interviewer.follow_up(
                 q, covered, target, None, answer=answer, asked=asked
             ),
         )
@@ -145,7 +145,7 @@ def give_hint(state: InterviewState, deps: Deps) -> dict[str, Any]:
     try:
         text = deps.interviewer.hint(q, target, record["hints"], given=given, passages=texts)
     except ProviderError:
-        text = offline_interviewer(deps).hint(
+        text = deps.fallback_interviewer.hint(
             q, target, record["hints"], given=given, passages=texts
         )
     record["hints"] = record["hints"] + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from agent.deps import Deps
-from agent.nodes.speaking import offline_interviewer, passages_for, speak
+from agent.nodes.speaking import passages_for, speak
 from agent.state import InterviewState
 from agent.transcript import escape_controls, turn
 
@@ -23,7 +23,7 @@ def clarify(state: InterviewState, deps: Deps) -> dict[str, Any]:
     text, failure = speak(
         deps,
         deps.interviewer.clarify(q, asked, passages),
-        offline_interviewer(deps).clarify(q, asked, passages),
+        deps.fallback_interviewer.clarify(q, asked, passages),
     )
     now = deps.clock()
     turns = [turn("candidate", "clarify", escape_controls(asked), now, question_id)]

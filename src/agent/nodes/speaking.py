@@ -10,7 +10,6 @@ from langgraph.config import get_stream_writer
 
 from agent.deps import Deps
 from agent.providers.base import ProviderError
-from agent.providers.offline import OfflineInterviewer
 from retrieval.question_bank import Passage
 
 
@@ -19,7 +18,7 @@ def speak(
 ) -> tuple[str, str | None]:
     """Stream a provider's text to the front end; on failure, use the offline phrasing.
     `offline_first`: in offline mode the fallback is the phrasing meant (STAR probes)."""
-    if offline_first and isinstance(deps.interviewer, OfflineInterviewer):
+    if offline_first and deps.interviewer is deps.fallback_interviewer:
         return "".join(fallback), None
     try:
         write = get_stream_writer()
@@ -40,12 +39,6 @@ def speak(
         if text:
             write({"retract": True})
         return "".join(fallback), f"The model failed ({exc}); the question comes from your notes."
-
-
-def offline_interviewer(deps: Deps) -> OfflineInterviewer:
-    if isinstance(deps.interviewer, OfflineInterviewer):
-        return deps.interviewer
-    return OfflineInterviewer(deps.bank)
 
 
 def passages_for(deps: Deps, question_id: str) -> list[Passage]:
