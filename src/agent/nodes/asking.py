@@ -9,6 +9,7 @@ from agent.deps import Deps
 from agent.nodes.speaking import passages_for, speak
 from agent.probing.star import STAR_TARGET, star_follow_up
 from agent.providers.base import ProviderError
+from agent.report import Attempt
 from agent.state import InterviewState, Prompt, QuestionRecord
 from agent.transcript import turn
 from retrieval.question_bank import Question
@@ -209,12 +210,13 @@ def retry_question(state: InterviewState, deps: Deps) -> dict[str, Any]:
         return {"transcript": [turn("system", "notice", notice, now, prompt["question_id"])]}
     q = deps.question(target)
     old = records[target]
-    attempt = {
-        "answers": [a for a in old["answers"] if a.strip()],
-        "score": (old.get("grade") or {}).get("score"),
-        "covered": (old.get("grade") or {}).get("covered", []),
-    }
-    record = {**_new_record(q), "attempts": [*old.get("attempts", []), attempt]}
+    grade = old.get("grade") or {}
+    attempt = Attempt(
+        answers=[a for a in old["answers"] if a.strip()],
+        score=grade.get("score"),
+        covered=grade.get("covered", []),
+    )
+    record = {**_new_record(q), "attempts": [*old.get("attempts", []), attempt.model_dump()]}
     index = plan.index(target)
     text = q.question
     new_prompt: Prompt = {
