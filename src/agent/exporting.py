@@ -24,6 +24,7 @@ def transcript_lines(transcript: list[Turn]) -> list[str]:
     """One line per turn, labelled by who spoke; the same for `sessions show` and exports."""
     lines = []
     for t in transcript:
+        # "report" turns exist only in sessions recorded before reports moved to the index.
         if t.get("kind") in ("report", "end"):
             continue
         who = _WHO.get(t.get("role", ""), "Rehearse")
