@@ -203,3 +203,37 @@ def test_ordering_on_golden_questions_with_the_real_model():
         if grades[i].score > grades[i + 1].score > grades[i + 2].score >= grades[i + 3].score
     )
     assert ordered / len(questions) >= 0.95, (ordered, len(questions))
+
+
+@pytest.mark.slow
+def test_items_under_one_label_are_covered_one_by_one_with_the_real_model():
+    """Notes list items under a shared label; saying the label and one item covers that item,
+    not its siblings (the report used to send nobody back to "IAM controls: Roles")."""
+    from retrieval.embedder import MiniLMEmbedder
+
+    points = [
+        "IAM controls: Users",
+        "IAM controls: Roles",
+        "IAM controls: Permissions",
+        "IAM controls: Security policies",
+    ]
+    scorer = OfflineScorer(MiniLMEmbedder(), load_rubric())
+    one, all_four = scorer.score_many(
+        [
+            GradeRequest(
+                id="i",
+                question="What is IAM?",
+                reference="\n".join(points),
+                key_points=points,
+                answer=answer,
+            )
+            for answer in (
+                "IAM controls users.",
+                "IAM controls who can do what: the users, the roles they take on, the "
+                "permissions those roles grant, and the security policies that bundle them.",
+            )
+        ]
+    )
+    assert one.covered == ["IAM controls: Users"]
+    assert set(one.missing) == set(points[1:])
+    assert set(all_four.covered) == set(points)

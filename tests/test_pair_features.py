@@ -12,6 +12,7 @@ from agent.scoring.pair_features import (
     _number_mismatch,
     _swap,
     content_words,
+    shared_label_bodies,
     stem,
     subject,
 )
@@ -106,3 +107,17 @@ def test_agreement_metrics_on_a_hand_checked_example(tmp_path):
     assert m["strict_order_share"] == 0.5 and m["ordered_questions"] == 2
     assert m["per_class"]["strong"]["mean"] == 4.25 and m["per_class"]["wrong"]["mean"] == 2.0
     assert np.isclose(m["mae"], np.mean([0.5, 0, 0.5, 1, 1, 1.5]))
+
+
+def test_only_a_label_other_points_share_is_set_aside_for_matching():
+    points = [
+        "IAM controls: Users",
+        "IAM controls: Roles",
+        "Write-through: write cache + DB",
+        "Grouping: Uses: GROUP BY",
+        "Grouping: Uses: HAVING",
+        "Simple answer: no colon here",
+    ]
+    assert shared_label_bodies(points) == ["Users", "Roles", None, "GROUP BY", "HAVING", None]
+    assert shared_label_bodies(["Examples: INSERT"]) == [None]
+    assert shared_label_bodies([]) == []

@@ -15,8 +15,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.scoring.pair_features import AnswerView, WordVectors, pair_features, subject
-from agent.scoring.pair_model import CONTRADICTED, COVERED, PairModel
+from agent.scoring.pair_features import (
+    AnswerView,
+    WordVectors,
+    key_words,
+    pair_features,
+    shared_label_bodies,
+    stem,
+    subject,
+)
+from agent.scoring.pair_model import CONTRADICTED, COVERED, MISSED, PairModel
 
 
 @dataclass(frozen=True)
@@ -52,20 +60,24 @@ def empty_coverage(points: Sequence[str]) -> Coverage:
 
 def coverage(
     points: Sequence[str],
-    point_vectors: np.ndarray,
+    point_vectors: WordVectors,
     answer: AnswerView,
     vectors: WordVectors,
     model: PairModel,
     params: CoverageParams,
 ) -> Coverage:
+    """`point_vectors` gives the vectors of texts it is asked for: the points, and the bodies
+    of points whose label others share (`label_bodies`)."""
     if not points:
         return Coverage(0.0, [], [])
     subjects = distinct_subjects(points)
+    point_rows = point_vectors(points)
     feats = []
     for i, point in enumerate(points):
         others = [s for j, s in enumerate(subjects) if j != i and s]
-        feats.append(pair_features(point, point_vectors[i], answer, vectors, others))
+        feats.append(pair_features(point, point_rows[i], answer, vectors, others))
     probs = model.probabilities(np.stack([f.vector() for f in feats]))
+    _require_bodies(points, point_vectors, answer, vectors, model, probs)
     out = Coverage(0.0, [], [])
     total = 0.0
     for point, f, p in zip(points, feats, probs, strict=True):
@@ -88,6 +100,45 @@ def coverage(
             total += credit
     out.value = max(0.0, total / len(points))
     return out
+
+
+def label_bodies(points: Sequence[str]) -> list[str]:
+    """The bodies of points whose "Label:" other points share: texts to embed before
+    grading (see `shared_label_bodies`)."""
+    return [b for b in shared_label_bodies(points) if b]
+
+
+def _require_bodies(
+    points: Sequence[str],
+    point_vectors: WordVectors,
+    answer: AnswerView,
+    vectors: WordVectors,
+    model: PairModel,
+    probs: np.ndarray,
+) -> None:
+    """A point under a shared label is covered only as far as its body is: "IAM controls:
+    Users" must not cover "IAM controls: Roles". A body is read by the pair model and by its
+    words: the model reads a one-word body ("Roles") poorly, so a body whose every content word
+    the answer says counts as said. The lost chance moves to "missed"; a contradiction read on
+    the whole point stands."""
+    bodies = shared_label_bodies(points)
+    rows = [i for i, b in enumerate(bodies) if b]
+    if not rows:
+        return
+    texts = [bodies[i] or "" for i in rows]
+    body_vectors = point_vectors(texts)
+    feats = [
+        pair_features(text, body_vectors[k], answer, vectors, []).vector()
+        for k, text in enumerate(texts)
+    ]
+    read = model.probabilities(np.stack(feats))[:, COVERED]
+    for i, text, by_model in zip(rows, texts, read, strict=True):
+        stems = {stem(w) for w in key_words(text)}
+        said = len(stems & answer.all_stems) / len(stems) if stems else 0.0
+        covered = max(float(by_model), said)
+        if covered < probs[i, COVERED]:
+            probs[i, MISSED] += probs[i, COVERED] - covered
+            probs[i, COVERED] = covered
 
 
 def distinct_subjects(points: Sequence[str]) -> list[str | None]:

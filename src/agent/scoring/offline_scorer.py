@@ -20,7 +20,13 @@ import numpy as np
 from agent.grade import Grade, GradeRequest
 from agent.rubric import Rubric
 from agent.scoring.answer_text import PreparedAnswer, prepare
-from agent.scoring.coverage import Coverage, CoverageParams, coverage, empty_coverage
+from agent.scoring.coverage import (
+    Coverage,
+    CoverageParams,
+    coverage,
+    empty_coverage,
+    label_bodies,
+)
 from agent.scoring.criteria import criteria_values
 from agent.scoring.fast_encoder import scoring_embedder
 from agent.scoring.pair_features import AnswerView, answer_view, content_words, key_words
@@ -120,6 +126,8 @@ class OfflineScorer:
             texts.extend(p.sentences)
             points = [kp for option in kps for kp in option]
             texts.extend(points)
+            for option in kps:
+                texts.extend(label_bodies(option))
             for text in p.sentences:
                 texts.extend(content_words(text))
             for point in points:
@@ -202,7 +210,7 @@ class OfflineScorer:
         params = self.params.coverage_params()
         return max(
             (
-                coverage(o, self.point_vectors(o), view, self.word_vectors, self.model, params)
+                coverage(o, self.point_vectors, view, self.word_vectors, self.model, params)
                 for o in options
             ),
             key=lambda c: c.value,

@@ -79,6 +79,28 @@ def negations(text: str) -> int:
 _HEAD = re.compile(r"^(.{2,40}?)(?::\s|\s=\s|\s?->|\s—\s|\s\()")
 
 
+_LABEL = re.compile(r"^([^:]{2,60}?):\s+(\S.*)$")
+
+
+def shared_label_bodies(points: Sequence[str]) -> list[str | None]:
+    """Per key point, its text without a leading "Label:" that other points of the same
+    answer share, else None. Notes list items under one label ("IAM controls: Users",
+    "IAM controls: Roles", "Examples: INSERT"); an answer that says the label and one item
+    matches every item through the label, so each item must also be matched on its own."""
+    bodies: list[str | None] = [None] * len(points)
+    texts = list(points)
+    for _ in range(3):  # nested labels: "Grouping: Uses: GROUP BY"
+        found = [_LABEL.match(t.strip()) for t in texts]
+        labels = [m.group(1).strip().lower() if m else None for m in found]
+        shared = {label for label in labels if label and labels.count(label) > 1}
+        if not shared:
+            break
+        for i, (m, label) in enumerate(zip(found, labels, strict=True)):
+            if m and label in shared:
+                texts[i] = bodies[i] = m.group(2).strip()
+    return bodies
+
+
 def subject(point: str) -> str | None:
     """The thing a key point is about: a short head before ":", "=", "->" or "(" (a notes
     line "Write-through: write cache + DB"), else its first code-like name (ROW_NUMBER,
