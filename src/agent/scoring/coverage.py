@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from agent.scoring.pair_features import (
+    FEATURES,
     AnswerView,
     WordVectors,
-    key_words,
     pair_features,
     shared_label_bodies,
-    stem,
     subject,
 )
 from agent.scoring.pair_model import CONTRADICTED, COVERED, MISSED, PairModel
@@ -102,6 +101,10 @@ def coverage(
     return out
 
 
+_SAID_SHARE = FEATURES.index("lex_whole")
+"""The share of a text's content words the answer says anywhere (a pair-model feature)."""
+
+
 def label_bodies(points: Sequence[str]) -> list[str]:
     """The bodies of points whose "Label:" other points share: texts to embed before
     grading (see `shared_label_bodies`)."""
@@ -132,10 +135,8 @@ def _require_bodies(
         for k, text in enumerate(texts)
     ]
     read = model.probabilities(np.stack(feats))[:, COVERED]
-    for i, text, by_model in zip(rows, texts, read, strict=True):
-        stems = {stem(w) for w in key_words(text)}
-        said = len(stems & answer.all_stems) / len(stems) if stems else 0.0
-        covered = max(float(by_model), said)
+    for i, f, by_model in zip(rows, feats, read, strict=True):
+        covered = max(float(by_model), float(f[_SAID_SHARE]))
         if covered < probs[i, COVERED]:
             probs[i, MISSED] += probs[i, COVERED] - covered
             probs[i, COVERED] = covered
