@@ -237,3 +237,49 @@ def test_items_under_one_label_are_covered_one_by_one_with_the_real_model():
     assert one.covered == ["IAM controls: Users"]
     assert set(one.missing) == set(points[1:])
     assert set(all_four.covered) == set(points)
+
+
+@pytest.mark.slow
+def test_a_true_one_fact_answer_beats_a_fluent_wrong_one_with_the_real_model():
+    """Notes and answers none of the tuning saw, labelled before grading: strong 5, a single
+    fact in the candidate's words 2-3, a fluent wrong answer and a string of terms 1."""
+    from retrieval.embedder import MiniLMEmbedder
+
+    reference = (
+        "- GIL = global interpreter lock: only one thread runs Python bytecode at a time in "
+        "CPython\n"
+        "- CPU-bound threads don't speed up; use multiprocessing or native extensions that "
+        "release the GIL (numpy)\n"
+        "- I/O-bound threads are fine: the GIL is released while waiting on sockets / disk\n"
+        "- Python 3.13 has an experimental free-threaded build without the GIL"
+    )
+    answers = {
+        "strong": "It's the global interpreter lock: in CPython only one thread executes "
+        "bytecode at once. So for CPU-bound work threads won't give you speedup and you reach "
+        "for multiprocessing or something like numpy that drops the lock in C. For I/O-bound "
+        "work threads are fine since the lock is released while you wait on the network. And "
+        "3.13 ships an experimental build with no GIL.",
+        "one_fact": "It's a lock in CPython so that just one thread at a time can execute "
+        "Python code.",
+        "wrong": "The GIL is a garbage collector lock that stops the world while memory is "
+        "freed, so it mainly matters when you allocate a lot of objects in a tight loop.",
+        "terms": "GIL threads CPython bytecode multiprocessing numpy",
+    }
+    scorer = OfflineScorer(MiniLMEmbedder(), load_rubric())
+    grades = scorer.score_many(
+        [
+            GradeRequest(
+                id=k,
+                question="What is the GIL and when does it matter?",
+                reference=reference,
+                answer=a,
+            )
+            for k, a in answers.items()
+        ]
+    )
+    score = {g.id: g.score for g in grades}
+    assert score["strong"] >= 4.3
+    assert score["one_fact"] >= 2.0
+    assert score["wrong"] < 2.0 and score["terms"] < 2.0
+    one_fact = next(g for g in grades if g.id == "one_fact")
+    assert one_fact.contradicted == []  # "one thread" is not a number against "3.13"

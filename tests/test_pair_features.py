@@ -121,3 +121,32 @@ def test_only_a_label_other_points_share_is_set_aside_for_matching():
     assert shared_label_bodies(points) == ["Users", "Roles", None, "GROUP BY", "HAVING", None]
     assert shared_label_bodies(["Examples: INSERT"]) == [None]
     assert shared_label_bodies([]) == []
+
+
+def test_one_as_a_word_is_not_a_count():
+    """ "one thread at a time" says nothing against "Python 3.13"."""
+    assert _number_mismatch("Python 3.13 has a free-threaded build", "one thread at a time") == 0.0
+    assert _number_mismatch("Retry 3 times", "it retries two times") == 1.0
+
+
+def test_a_sentence_naming_the_subject_in_passing_is_not_the_claim_about_it():
+    """The claim about "GIL = ... one thread runs bytecode" is the sentence that says so, not
+    the later "a build with no GIL", whose "no" would read as a negation of the point."""
+    from agent.scoring.pair_features import FEATURES, answer_view, pair_features
+    from conftest import FakeEmbedder
+
+    embedder = FakeEmbedder()
+
+    def vectors(texts):
+        return embedder.embed(list(texts))
+
+    point = "GIL = global interpreter lock: only one thread runs Python bytecode at a time"
+    sentences = [
+        "It is the global interpreter lock: only one thread runs bytecode at a time.",
+        "And Python 3.13 ships an experimental build with no GIL.",
+    ]
+    rows = vectors(sentences)
+    view = answer_view(sentences, rows, rows.mean(axis=0), vectors)
+    f = pair_features(point, vectors([point])[0], view, vectors, [])
+    assert f.values[FEATURES.index("negation_mismatch")] == 0.0
+    assert f.conflict is None

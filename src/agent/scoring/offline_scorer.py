@@ -31,6 +31,7 @@ from agent.scoring.criteria import criteria_values
 from agent.scoring.fast_encoder import scoring_embedder
 from agent.scoring.pair_features import AnswerView, answer_view, content_words, key_words
 from agent.scoring.pair_model import PairModel, load_pair_model
+from agent.scoring.support import prose_share, supported_credit, supported_share
 from retrieval.embedder import Embedder
 from retrieval.key_points import key_points as derive_key_points
 
@@ -57,10 +58,27 @@ class ScorerParams:
     """P(covered) that earns a point's full credit (see CoverageParams)."""
     no_credit: float = 0.2
     """P(covered) below which a point earns nothing."""
+    support_credit: float = 0.3
+    """Coverage an answer that covers no whole point earns when the notes back up all its words
+    (see `support`): the credit a person gives a short answer for a fact stated correctly.
+    The three support settings were chosen on the human dev split (Spearman 0.645 -> 0.662,
+    MAE 0.857 -> 0.812; flat within 0.005 for credit 0.3-0.4 and reach 0.5-0.7)."""
+    support_floor: float = 0.6
+    """Share of supported words below which an answer earns no such credit."""
+    support_reach: float = 0.6
+    """Coverage from which an answer earns no such credit: a near-full answer that says one
+    thing against the notes must not earn it back this way. Below it, a supported answer keeps
+    1 - support_credit / support_reach of what more coverage earns (half, here)."""
     relevance: float = 0.4
     """Cosine similarity to the question or a key point for a sentence to count as on topic."""
     correct_threshold: float = 3.0
     """Grade.score from which an answer counts as correct, for evals; grading never uses it."""
+
+    def __post_init__(self) -> None:
+        if self.support_credit >= self.support_reach:
+            raise ValueError(
+                "support_credit must be below support_reach, or more coverage earns nothing"
+            )
 
     def coverage_params(self) -> CoverageParams:
         return CoverageParams(
@@ -185,7 +203,7 @@ class OfflineScorer:
         options: list[list[str]],
         grounded: bool,
     ) -> Grade:
-        best = self._best_coverage(answer, options)
+        best = self._best_coverage(request, answer, options)
         values = criteria_values(
             self._rubric, answer, best, self._relevant_sentences(request, answer, best)
         )
@@ -203,18 +221,32 @@ class OfflineScorer:
             notices=_notices(answer, best),
         )
 
-    def _best_coverage(self, answer: PreparedAnswer, options: list[list[str]]) -> Coverage:
+    def _best_coverage(
+        self, request: GradeRequest, answer: PreparedAnswer, options: list[list[str]]
+    ) -> Coverage:
         if answer.empty:
             return empty_coverage(options[0])
         view = self.view(answer)
         params = self.params.coverage_params()
-        return max(
+        best = max(
             (
                 coverage(o, self.point_vectors, view, self.word_vectors, self.model, params)
                 for o in options
             ),
             key=lambda c: c.value,
         )
+        # An answer that says something against the notes does not "say only what they say".
+        if not best.contradicted and self.params.support_credit > 0:
+            points = [*best.covered, *best.missing]
+            best.value = supported_credit(
+                best.value,
+                supported_share(view, points, request.question, self.word_vectors),
+                prose_share(answer.sentences),
+                self.params.support_credit,
+                self.params.support_floor,
+                self.params.support_reach,
+            )
+        return best
 
     def _relevant_sentences(
         self, request: GradeRequest, answer: PreparedAnswer, best: Coverage

@@ -76,6 +76,10 @@ def negations(text: str) -> int:
     return sum(1 for w in words(text) if w in NEGATIONS or w.endswith("n't"))
 
 
+CLAIM_MARGIN = 0.15
+"""How much worse than the best sentence a sentence naming the point's subject may match the
+point and still be read as the claim about it."""
+
 _HEAD = re.compile(r"^(.{2,40}?)(?::\s|\s=\s|\s?->|\s—\s|\s\()")
 
 
@@ -187,6 +191,9 @@ def pair_features(
     own = subject(point)
     naming = [i for i, s in enumerate(answer.sentences) if own and mentions(s[:40], own)]
     naming = naming or [i for i, s in enumerate(answer.sentences) if own and mentions(s, own)]
+    # A sentence that only names the subject in passing ("a build with no GIL") is not the
+    # claim about it: it must match the point nearly as well as the best sentence does.
+    naming = [i for i in naming if blended[i] >= blended[best] - CLAIM_MARGIN]
     claim = max(naming, key=lambda i: blended[i]) if naming else best
     sentence = answer.sentences[claim]
     soft_recall, soft_precision = _soft_alignment(point_words, answer, best, vectors)
@@ -274,6 +281,8 @@ _NUMBER_WORDS = {
     for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
+    # "one" is mostly not a count: "one thread at a time", "the one that", "one of them".
+    if w != "one"
 }
 
 
