@@ -14,6 +14,9 @@ def test_every_committed_pack_loads_and_none_of_its_questions_is_a_measured_one(
     from evaluation import human_set
 
     rows = packs.load()
+    statements = packs.load_statements()
+    assert len(statements) >= 7000
+    assert {s.verdict for s in statements} == set(packs.VERDICTS)
     assert len(rows) >= 1600 and len({r.question_id for r in rows}) >= 160
     measured = {a.question.strip().lower() for a in human_set.load()}
     assert not measured & {r.question.strip().lower() for r in rows}
@@ -62,3 +65,25 @@ def test_a_clean_row_loads(tmp_path):
 def test_a_bad_row_is_refused_with_what_is_wrong(tmp_path, change, message):
     with pytest.raises(packs.PackError, match=message):
         packs.load(_pack(tmp_path, **change))
+
+
+def test_a_statement_about_a_point_its_pack_does_not_have_is_refused(tmp_path):
+    base = _pack(tmp_path)
+    (base / "claims").mkdir()
+    row = {
+        "id": "t-q01-p1-s1",
+        "pack": "t",
+        "question_id": "t-q01",
+        "question": "Why?",
+        "key_point": "fact three",
+        "statement": "It is fact three.",
+        "verdict": "covered",
+        "kind": "paraphrase",
+    }
+    (base / "claims" / "t.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(packs.PackError, match="not one of t-q01's"):
+        packs.load_statements(base)
+    row["key_point"] = "fact one"
+    (base / "claims" / "t.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (statement,) = packs.load_statements(base)
+    assert statement.verdict == "covered"

@@ -1,6 +1,8 @@
-"""The grader training packs (`evals/grader_training/`): interview answers labelled 1-5 with a
-verdict per key point, written by hand to train the point reader. Loading checks each line, so a
-pack with a broken row fails loudly instead of teaching the model something wrong.
+"""The grader training packs (`evals/grader_training/`), written by hand to train the point
+reader: interview answers labelled 1-5 with a verdict per key point (`<pack>.jsonl`), and short
+statements each judged against one key point (`claims/<pack>.jsonl`: paraphrases, negations,
+swaps, wrong values, partial and off-point statements). Loading checks each line, so a pack with
+a broken row fails loudly instead of teaching the model something wrong.
 
 `python -m evaluation.grader_training` checks every pack and prints its counts.
 """
@@ -59,6 +61,18 @@ class PackAnswer:
     cls: str
     label: int
     verdicts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    pack: str
+    question_id: str
+    question: str
+    key_point: str
+    statement: str
+    verdict: str
+    kind: str
 
 
 class PackError(ValueError):
@@ -148,9 +162,42 @@ def _question_problems(rows: Sequence[PackAnswer]) -> list[str]:
     return out
 
 
-def summary(rows: Sequence[PackAnswer]) -> str:
+def load_statements(directory: Path = PACK_DIR) -> list[Statement]:
+    """Every statement of `claims/*.jsonl`, checked against its pack: its key point must be
+    one of the pack's, copied exactly; raises PackError naming the first bad lines."""
+    points = {(a.question_id, p) for a in load(directory) for p in a.key_points}
+    out, problems = [], []
+    for path in sorted((directory / "claims").glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"claims/{path.name}:{n}"
+            try:
+                row = json.loads(line)
+                item = Statement(
+                    **{k: str(row[k]) for k in Statement.__dataclass_fields__ if k != "kind"},
+                    kind=str(row.get("kind", "")),
+                )
+            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                problems.append(f"{where}: not a statement row ({e})")
+                continue
+            if item.verdict not in VERDICTS:
+                problems.append(f"{where}: verdict must be {', '.join(VERDICTS)}")
+            elif (item.question_id, item.key_point) not in points:
+                problems.append(f"{where}: key point is not one of {item.question_id}'s")
+            elif not item.statement.strip():
+                problems.append(f"{where}: empty statement")
+            else:
+                out.append(item)
+    if problems:
+        raise PackError("; ".join(problems[:10]))
+    return out
+
+
+def summary(rows: Sequence[PackAnswer], statements: Sequence[Statement] = ()) -> str:
     classes = Counter(r.cls for r in rows)
     verdicts = Counter(v for r in rows for v in r.verdicts)
+    said = Counter(s.verdict for s in statements)
     return (
         f"{len(rows)} answers to {len({r.question_id for r in rows})} questions in "
         f"{len({r.pack for r in rows})} packs\n"
@@ -158,16 +205,19 @@ def summary(rows: Sequence[PackAnswer]) -> str:
         + ", ".join(f"{c} {classes[c]}" for c in CLASSES)
         + "\nverdicts: "
         + ", ".join(f"{v} {verdicts[v]}" for v in VERDICTS)
+        + f"\nstatements: {len(statements)} ("
+        + ", ".join(f"{v} {said[v]}" for v in VERDICTS)
+        + ")"
     )
 
 
 def main() -> int:
     try:
-        rows = load()
+        rows, statements = load(), load_statements()
     except PackError as e:
         print(f"grader training packs: {e}", file=sys.stderr)
         return 1
-    print(summary(rows))
+    print(summary(rows, statements))
     return 0
 
 
