@@ -283,3 +283,38 @@ def test_a_true_one_fact_answer_beats_a_fluent_wrong_one_with_the_real_model():
     assert score["wrong"] < 2.0 and score["terms"] < 2.0
     one_fact = next(g for g in grades if g.id == "one_fact")
     assert one_fact.contradicted == []  # "one thread" is not a number against "3.13"
+
+
+class NotReader:
+    """A point reader that calls a point contradicted when the answer says "do not" about its
+    first word, and covered otherwise: enough to see what the scorer does with a reading."""
+
+    name = "not-reader"
+
+    def read(self, pairs):
+        import numpy as np
+
+        rows = []
+        for claim, window in pairs:
+            negated = f"{claim.split()[0]} do not" in window
+            rows.append([0.02, 0.96, 0.02] if negated else [0.96, 0.02, 0.02])
+        return np.asarray(rows)
+
+
+def test_a_point_the_reader_calls_contradicted_is_named_and_costs_credit():
+    answer = (
+        "Kafka stores messages in partitioned topics. Consumer groups split partitions "
+        "between consumers. Offsets do not track what each group has read."
+    )
+    base = OfflineScorer(FakeEmbedder(), load_rubric(), reader=NotReader())
+    plain = base.with_params(ScorerParams(reader_weight=1.0)).score(_request(answer))
+    assert plain.contradicted == ["Offsets track what each group has read."]
+    assert plain.covered == [
+        "Kafka stores messages in partitioned topics.",
+        "Consumer groups split partitions between consumers.",
+    ]
+    assert any('your notes say "Offsets track' in n for n in plain.notices)
+    # Two points earned, one costs a point of credit: (2 - 1) / 3 coverage.
+    assert plain.criteria["correctness"] == round(1 + 4 * (2 - 1) / 3)
+    # Without a reader the same scorer reads the answer with the pair model alone.
+    assert base.with_reader(None).reader is None and base.reader is not None

@@ -38,6 +38,8 @@ class CoverageParams:
     """P(covered) that earns a point's full credit; below it, credit falls linearly to 0 at
     `no_credit`. A ramp, not a step: the grade keeps ranking answers the model is unsure of."""
     no_credit: float = 0.1
+    reader_weight: float = 0.0
+    """Share of each point's chances taken from the point reader's reading, when there is one."""
 
 
 @dataclass
@@ -64,9 +66,11 @@ def coverage(
     vectors: WordVectors,
     model: PairModel,
     params: CoverageParams,
+    reading: np.ndarray | None = None,
 ) -> Coverage:
     """`point_vectors` gives the vectors of texts it is asked for: the points, and the bodies
-    of points whose label others share (`label_bodies`)."""
+    of points whose label others share (`label_bodies`). `reading`: the point reader's
+    P(covered), P(contradicted), P(missed) per point, blended in at `params.reader_weight`."""
     if not points:
         return Coverage(0.0, [], [])
     subjects = distinct_subjects(points)
@@ -76,6 +80,8 @@ def coverage(
         others = [s for j, s in enumerate(subjects) if j != i and s]
         feats.append(pair_features(point, point_rows[i], answer, vectors, others))
     probs = model.probabilities(np.stack([f.vector() for f in feats]))
+    if reading is not None and params.reader_weight > 0:
+        probs = params.reader_weight * reading + (1.0 - params.reader_weight) * probs
     _require_bodies(points, point_vectors, answer, vectors, model, probs)
     out = Coverage(0.0, [], [])
     total = 0.0
