@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from agent.rubric import load_rubric
 from agent.scoring.offline_scorer import OfflineScorer
 from agent.scoring.pair_features import FEATURES
 from agent.scoring.pair_model import CLASSES, CONTRADICTED, PairModel, model_path
+from agent.scoring.point_reader import MiniLMPointReader, PointReader
 from evaluation import human_set, semeval
 from evaluation.pair_examples import (
     Examples,
@@ -104,16 +106,19 @@ def cross_validate(
     questions: list[semeval.SemEvalQuestion],
     hidden: int = HIDDEN,
     every: int = 1,
+    readers: Callable[[int], PointReader | None] | None = None,
 ) -> dict[str, Any]:
     """AUC and macro-F1 of Grade.score (2-way labels) on SemEval questions held out, per
-    domain, each fold's model trained without its questions."""
+    domain, each fold's pair model trained without its questions, and read by `readers(k)`,
+    the point reader trained without them (none: the scorer grades without a reader)."""
     scores: dict[str, float] = {}
     folds = np.array([fold_of(g, FOLDS) for g in data.groups])
     for k in range(FOLDS):
         model = fit(data.take(folds != k), hidden)
         held = [q for q in questions if fold_of(f"{q.domain}/{q.id}", FOLDS) == k]
         requests, _ = semeval.requests_and_labels(held, every)
-        grades = scorer.with_model(model).score_many(requests)
+        fold_scorer = scorer.with_model(model).with_reader(readers(k) if readers else None)
+        grades = fold_scorer.score_many(requests)
         scores.update((r.id, g.score) for r, g in zip(requests, grades, strict=True))
     out: dict[str, Any] = {}
     for domain in semeval.DOMAINS:
@@ -150,10 +155,26 @@ def held_out_figures(
     scorer: OfflineScorer, data_dir: Path | None = None, every: int = 2
 ) -> dict[str, Any]:
     """SemEval-2013 AUC with questions held out (5 folds), as `rehearse eval scorer` reports
-    it: every fold's model is trained here, without that fold's questions."""
+    it: every fold's pair model is trained here without that fold's questions, and read with
+    the point reader trained without them (`python -m evaluation.train_point_reader --folds`
+    commits one per fold). A scorer with a reader but no fold readers is measured without a
+    reader, and says so: the shipped reader has seen every SemEval question."""
     questions = semeval.load_questions(data_dir)
     data = training_data(scorer, questions, data_dir, every)
-    return {**cross_validate(scorer, data, questions, HIDDEN, every), "every": every}
+    readers = fold_readers() if scorer.reader is not None else None
+    result = cross_validate(scorer, data, questions, HIDDEN, every, readers)
+    note = "point reader per fold" if readers else "no point reader (fold readers not found)"
+    return {**result, "every": every, "reader": note}
+
+
+def fold_readers() -> Callable[[int], PointReader] | None:
+    """The committed fold readers, or None when any is missing."""
+    from evaluation.train_point_reader import fold_path
+
+    paths = [fold_path(k) for k in range(FOLDS)]
+    if not all(p.exists() for p in paths):
+        return None
+    return lambda k: MiniLMPointReader(paths[k])
 
 
 def main(argv: list[str] | None = None) -> int:

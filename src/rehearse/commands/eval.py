@@ -306,6 +306,7 @@ def _print_summary(results: dict[str, Any]) -> None:
         print(
             "scorer.semeval_held_out: "
             + ", ".join(f"{d} AUC {held[d]['auc']:.3f}" for d in ("beetle", "sciEntsBank"))
+            + (f" ({held['reader']})" if held.get("reader") else "")
         )
     semeval = results.get("scorer", {}).get("semeval")
     if semeval:
