@@ -318,3 +318,43 @@ def test_a_point_the_reader_calls_contradicted_is_named_and_costs_credit():
     assert plain.criteria["correctness"] == round(1 + 4 * (2 - 1) / 3)
     # Without a reader the same scorer reads the answer with the pair model alone.
     assert base.with_reader(None).reader is None and base.reader is not None
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: on the seeds' delta-lake question, a complete answer in the "
+    "candidate's own words scores 2.6 with every point listed missed (issue 11)",
+)
+def test_a_strong_own_words_answer_to_a_seed_question_scores_high_with_the_real_model():
+    """Written by hand, labelled 5 before grading: every point of the seeds' prepared answer,
+    none of its wording."""
+    from retrieval.embedder import MiniLMEmbedder
+
+    reference = (
+        "- A Data Lake is just a big place to store all kinds of data (raw, structured, "
+        "unstructured). It's cheap and flexible, but it doesn't guarantee data quality or "
+        "organization.\n"
+        "- A Delta Lake is basically an improved version of a data lake. It sits on top of the "
+        "data lake and adds useful features like:\n"
+        "- ACID transactions (so data isn't corrupted)\n"
+        "- Version control / time travel (you can see or restore old data)\n"
+        "- Schema enforcement (so data follows the right structure)"
+    )
+    answer = (
+        "So a data lake is basically cheap object storage where you dump everything, raw "
+        "files, JSON, images, whatever, and nothing stops bad or messy data getting in. Delta "
+        "is a layer over that same storage: writes are transactional so a failed job doesn't "
+        "leave half-written files, every commit is versioned so I can query the table as it "
+        "was last Tuesday or roll back, and it rejects writes whose columns don't match the "
+        "table's schema."
+    )
+    grade = OfflineScorer(MiniLMEmbedder(), load_rubric()).score(
+        GradeRequest(
+            id="delta",
+            question="What is the difference between a delta lake and a data lake?",
+            reference=reference,
+            answer=answer,
+        )
+    )
+    assert grade.score >= 4.3
