@@ -47,7 +47,8 @@ from typing import Any
 import numpy as np
 
 from agent.scoring.answer_text import prepare
-from agent.scoring.point_reader import WINDOW_WORDS, answer_window, weights_path
+from agent.scoring.fast_encoder import token_batches
+from agent.scoring.point_reader import WINDOW_WORDS, answer_window, padded_pairs, weights_path
 from evaluation import grader_training, semeval
 from evaluation.pair_examples import fold_of
 
@@ -284,7 +285,7 @@ def train(rows: Rows, recipe: Recipe, log: Callable[[str], None] = print) -> Any
         truncation="only_second",
         max_length=recipe.max_length,
     )
-    batches = _batches([len(i) for i in encoded["input_ids"]], recipe.batch_tokens)
+    batches = token_batches([len(i) for i in encoded["input_ids"]], recipe.batch_tokens)
     params = [p for p in model.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(params, lr=recipe.lr, weight_decay=0.01)
     total = recipe.epochs * len(batches)
@@ -300,7 +301,10 @@ def train(rows: Rows, recipe: Recipe, log: Callable[[str], None] = print) -> Any
         rng.shuffle(batches)
         running = 0.0
         for step, batch in enumerate(batches, 1):
-            ids, attention, types = _tensors(encoded, batch)
+            ids, attention, types = padded_pairs(
+                [encoded["input_ids"][i] for i in batch],
+                [encoded["token_type_ids"][i] for i in batch],
+            )
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 logits = model(ids, attention, types)
             logp = torch.log_softmax(logits.float(), -1)
@@ -317,27 +321,6 @@ def train(rows: Rows, recipe: Recipe, log: Callable[[str], None] = print) -> Any
                     f"loss {running:.3f} ({time.perf_counter() - started:.0f} s)"
                 )
     return model.eval()
-
-
-def _batches(lengths: Sequence[int], limit: int) -> list[list[int]]:
-    from agent.scoring.fast_encoder import token_batches
-
-    return token_batches(lengths, limit)
-
-
-def _tensors(encoded: Any, batch: list[int]) -> tuple[Any, Any, Any]:
-    import torch
-
-    width = max(len(encoded["input_ids"][i]) for i in batch)
-    ids = torch.zeros((len(batch), width), dtype=torch.long)
-    types = torch.zeros((len(batch), width), dtype=torch.long)
-    attention = torch.zeros((len(batch), width), dtype=torch.long)
-    for row, i in enumerate(batch):
-        n = len(encoded["input_ids"][i])
-        ids[row, :n] = torch.tensor(encoded["input_ids"][i])
-        types[row, :n] = torch.tensor(encoded["token_type_ids"][i])
-        attention[row, :n] = 1
-    return ids, attention, types
 
 
 def export(model: Any, recipe: Recipe, path: Path, **info: Any) -> None:

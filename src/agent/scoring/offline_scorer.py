@@ -12,6 +12,7 @@ for content a person would credit, not for cue words, and padding pays nothing.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -151,11 +152,16 @@ class OfflineScorer:
             for r, p, kps, read in zip(requests, prepared, options, readings, strict=True)
         ]
 
+    @property
+    def _reads(self) -> bool:
+        """Whether grading reads with the point reader (and so needs the claims' vectors)."""
+        return self.reader is not None and self.params.reader_weight > 0
+
     def _read(
         self, prepared: Sequence[PreparedAnswer], options: Sequence[list[list[str]]]
     ) -> list[list[np.ndarray | None]]:
         """The point reader's chances for every option of every answer, in one batch."""
-        if self.reader is None or self.params.reader_weight <= 0:
+        if not self._reads:
             return [[None] * len(kps) for kps in options]
         plan = ReadingPlan()
         slots: list[list[int | None]] = []
@@ -184,7 +190,8 @@ class OfflineScorer:
             texts.extend(p.sentences)
             points = [kp for option in kps for kp in option]
             texts.extend(points)
-            texts.extend(c for point in points for c in point_claims(point))
+            if self._reads:
+                texts.extend(c for point in points for c in point_claims(point))
             for option in kps:
                 texts.extend(label_bodies(option))
             for text in p.sentences:
@@ -319,15 +326,15 @@ class OfflineScorer:
         return max(0.0, min(1.0, confidence))
 
 
-_READERS: dict[str, MiniLMPointReader] = {}
-
-
 def default_reader(embedder: Embedder) -> PointReader | None:
     """The committed point reader, one per process, for the real MiniLM embedder; none for any
     other embedder (a test's fake), whose vectors the reader's windows could not be read by."""
-    if not isinstance(embedder, MiniLMEmbedder):
-        return None
-    return _READERS.setdefault("default", MiniLMPointReader())
+    return _shared_reader() if isinstance(embedder, MiniLMEmbedder) else None
+
+
+@functools.cache
+def _shared_reader() -> MiniLMPointReader:
+    return MiniLMPointReader()
 
 
 def _notices(answer: PreparedAnswer, best: Coverage) -> list[str]:

