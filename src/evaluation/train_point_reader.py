@@ -85,7 +85,10 @@ class Recipe:
     batch_tokens: int = 4096
     max_length: int = 256
     pack_weight: float = 2.0
-    statement_weight: float = 1.0
+    statement_weight: float = 2.0
+    in_context_weight: float = 0.0
+    """Off: rows from `in_context` are built and tested, but no reader trained with them has
+    been measured yet (a 45-minute training per try)."""
     semeval_weight: float = 1.0
     unrelated_weight: float = 1.0
     restated_weight: float = 1.0
@@ -149,8 +152,12 @@ def training_rows(
         rows.add(point, window, VERDICT_TARGETS["missed"], recipe.unrelated_weight, "")
     for point in sorted({p for ps in points.values() for p in ps}):
         rows.add(point, restate(point, rng), VERDICT_TARGETS["covered"], recipe.restated_weight, "")
-    for s in grader_training.load_statements(pack_dir):
+    statements = grader_training.load_statements(pack_dir)
+    for s in statements:
         rows.add(s.key_point, s.statement, VERDICT_TARGETS[s.verdict], recipe.statement_weight, "")
+    if recipe.in_context_weight:
+        for point, window, verdict in in_context(statements, answers, prepared, rng):
+            rows.add(point, window, VERDICT_TARGETS[verdict], recipe.in_context_weight, "")
     if recipe.semeval_weight and semeval.available(data_dir):
         labels = semeval.three_way_labels(data_dir)
         semeval_questions = [q for q in semeval.load_questions(data_dir) if q.references]
@@ -174,6 +181,48 @@ def training_rows(
                     reference = rng.choice(others).references[0]
                     rows.add(reference, answer.text, VERDICT_TARGETS["missed"], 1.0, group)
     return rows
+
+
+IN_CONTEXT_KINDS = ("wrong_value", "negation", "swap", "paraphrase")
+CONTEXT_WORDS = 55
+
+
+def in_context(
+    statements: Sequence[grader_training.Statement],
+    answers: Sequence[grader_training.PackAnswer],
+    prepared: dict[str, list[str]],
+    rng: random.Random,
+) -> list[tuple[str, str, str]]:
+    """Statements said in the middle of a real answer, as a window reads them.
+
+    Alone, a statement is the whole window, and a reader trained on that learnt to spot a wrong
+    value in one sentence but not among others: "a view is a physical copy of a table", said after
+    two true sentences about the question, read as covering "a view is a virtual table". Here each
+    wrong value, negation, swap and paraphrase is put among sentences of another answer to the
+    same question that the person judged to miss that point, so the context says nothing about it
+    and the statement's verdict stands for the whole window."""
+    missing: dict[tuple[str, str], list[list[str]]] = {}
+    for a in answers:
+        for point, verdict in zip(a.key_points, a.verdicts, strict=True):
+            if verdict == "missed" and prepared[a.id]:
+                missing.setdefault((a.question_id, point), []).append(prepared[a.id])
+    out = []
+    for s in statements:
+        contexts = missing.get((s.question_id, s.key_point))
+        if s.kind not in IN_CONTEXT_KINDS or not contexts:
+            continue
+        sentences = rng.choice(contexts)
+        start = rng.randrange(len(sentences))
+        context: list[str] = []
+        words = 0
+        for sentence in sentences[start:] + sentences[:start]:
+            words += len(sentence.split())
+            if context and words > CONTEXT_WORDS:
+                break
+            context.append(sentence)
+        context.insert(rng.randrange(len(context) + 1), s.statement)
+        out.append((s.key_point, " ".join(context), s.verdict))
+    return out
 
 
 _OPENERS = ("", "So basically, ", "I think ", "Yeah, so ", "Right, ", "From what I remember, ")
