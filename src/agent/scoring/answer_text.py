@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 MAX_SCORED_CHARS = 6000
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=:)\s*\n")
+_CLAUSE = re.compile(r"(,\s+(?:and |but |so |while |whereas )?|\s+[—–]\s+)")
+CLAUSE_WORDS = 4
+"""A comma-separated piece with fewer words is part of a list or a lead-in ("So, basically"),
+not a clause of its own: it stays with the piece before it."""
 _GRADER_TALK = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,40}\b(rubric|instructions?|above|previous|grader|"
     r"scor\w*|criteria|prompt|rules?)\b"
@@ -55,5 +59,24 @@ def prepare(answer: str) -> PreparedAnswer:
         sentence = sentence.strip(" -*•\t")
         if not re.search(r"\w", sentence):
             continue
-        (aside if _GRADER_TALK.search(sentence) else kept).append(sentence)
+        if _GRADER_TALK.search(sentence):
+            aside.append(sentence)
+        else:
+            kept.extend(clauses(sentence))
     return PreparedAnswer(kept, aside, truncated)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A run-on sentence's clauses. People say a whole answer in one breath ("you write them as
+    Python DAGs, failed tasks are retried, and runs go on a cron"), and read as one sentence
+    such an answer is one window for every point, where each point is a third of it."""
+    pieces: list[str] = []
+    parts = _CLAUSE.split(sentence)
+    # re.split with a group gives [piece, separator, piece, ...]: a piece merged back into the
+    # one before it keeps the words that joined them.
+    for separator, piece in zip(["", *parts[1::2]], parts[::2], strict=True):
+        if pieces and (len(piece.split()) < CLAUSE_WORDS or len(pieces[-1].split()) < CLAUSE_WORDS):
+            pieces[-1] = f"{pieces[-1]}{separator}{piece}"
+        elif piece.strip():
+            pieces.append(piece)
+    return pieces
