@@ -93,6 +93,10 @@ class Recipe:
     unrelated_weight: float = 1.0
     restated_weight: float = 1.0
     seed: int = 0
+    clause_windows: bool = False
+    """Whether the packs' answers are read clause by clause, as grading now reads them. The
+    shipped reader was trained before grading split clauses; this keeps the command rebuilding
+    exactly it until a reader trained on clause windows is measured."""
 
 
 @dataclass
@@ -128,7 +132,7 @@ def training_rows(
     rows = Rows([], [], [], [])
     answers = grader_training.load(pack_dir)
     vectors = _vector_cache(embed)
-    prepared = {a.id: prepare(a.answer).sentences for a in answers}
+    prepared = {a.id: prepare(a.answer, recipe.clause_windows).sentences for a in answers}
     vectors(
         [s for ss in prepared.values() for s in ss] + [p for a in answers for p in a.key_points]
     )

@@ -50,7 +50,7 @@ def strip_controls(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
 
 
-def prepare(answer: str) -> PreparedAnswer:
+def prepare(answer: str, split_clauses: bool = True) -> PreparedAnswer:
     text = strip_controls(answer)
     truncated = len(text) > MAX_SCORED_CHARS
     text = text[:MAX_SCORED_CHARS]
@@ -62,7 +62,7 @@ def prepare(answer: str) -> PreparedAnswer:
         if _GRADER_TALK.search(sentence):
             aside.append(sentence)
         else:
-            kept.extend(clauses(sentence))
+            kept.extend(clauses(sentence) if split_clauses else [sentence])
     return PreparedAnswer(kept, aside, truncated)
 
 
